@@ -1,8 +1,6 @@
 /* common/util/enumstr.c: lookup behind ENUM_STRINGS tables. */
 #include "config.h"
 
-#include <string.h>
-
 #include "common/util/enumstr.h"
 
 /**
@@ -19,7 +17,7 @@ enumstr_lookup(const char *const *names, int count, const char *s)
     if (!s)
         return -1;
     for (int i = 0; i < count; i++) {
-        if (names[i] && strcmp(names[i], s) == 0)
+        if (names[i] && g_str_equal(names[i], s))
             return i;
     }
     return -1;

@@ -119,11 +119,12 @@ file_read_all(const char *path, size_t max, char **ret_data, size_t *ret_len)
         ssize_t n;
 
         if (len == cap) {
-            if (cap >= max) {
+            /* one byte beyond @max tells "exactly max" from "too big" */
+            if (cap > max) {
                 close(fd);
                 return -EFBIG;
             }
-            cap = MIN(cap * 2, max);
+            cap = MIN(cap * 2, max + 1);
             buf = g_realloc(buf, cap + 1);
         }
         n = read(fd, buf + len, cap - len);
@@ -192,7 +193,7 @@ file_exists(const char *path)
 int
 file_pidfile_acquire(const char *path, pid_t pid)
 {
-    struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+    struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };  /* OFD: not lost when another fd of the file closes */
     char buf[32];
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     int len;
@@ -200,7 +201,7 @@ file_pidfile_acquire(const char *path, pid_t pid)
 
     if (fd < 0)
         return -errno;
-    if (fcntl(fd, F_SETLK, &fl) < 0) {
+    if (fcntl(fd, F_OFD_SETLK, &fl) < 0) {
         r = (errno == EACCES || errno == EAGAIN) ? -EAGAIN : -errno;
         close(fd);
         return r;
