@@ -6,7 +6,7 @@ set -eu
 PKGS="
 gcc meson ninja-build pkg-config python3 rpcsvc-proto
 libglib2.0-dev libxml2-dev libxml2-utils libjson-c-dev libtirpc-dev
-libsystemd-dev libnl-3-dev libnl-route-3-dev libpciaccess-dev libgnutls28-dev
+libsystemd-dev libnl-3-dev libnl-route-3-dev libpciaccess-dev nettle-dev
 libcmocka-dev
 libvirt-clients python3-libvirt libvirt-dev libvirt-daemon
 "

@@ -49,8 +49,7 @@ static const ErrPrefix err_prefixes[VIR_ERR_NUMBER_LAST] = {
     [VIR_ERR_NO_DEVICE] = { "missing devices information", "missing devices information for %s" },
     [VIR_ERR_NO_XENSTORE] = { "could not connect to Xen Store", "could not connect to Xen Store %s" },
     [VIR_ERR_DRIVER_FULL] = { "too many drivers registered", "too many drivers registered in %s" },
-    [VIR_ERR_CALL_FAILED] = { "library call failed, possibly not supported",
-                              "library call %s failed, possibly not supported" },
+    [VIR_ERR_CALL_FAILED] = { "library call failed", "library call failed: %s" },
     [VIR_ERR_XML_ERROR] = { "XML description is invalid or not well formed", "XML error: %s" },
     [VIR_ERR_DOM_EXIST] = { "this domain exists already", "domain %s exists already" },
     [VIR_ERR_OPERATION_DENIED] = { "operation forbidden for read only access",
@@ -69,8 +68,8 @@ static const ErrPrefix err_prefixes[VIR_ERR_NUMBER_LAST] = {
     [VIR_ERR_INVALID_NETWORK] = { "invalid network pointer in", "invalid network pointer in %s" },
     [VIR_ERR_NETWORK_EXIST] = { "this network exists already", "network %s exists already" },
     [VIR_ERR_SYSTEM_ERROR] = { "system call error", "%s" },
-    [VIR_ERR_RPC] = { "RPC error", "RPC error: %s" },
-    [VIR_ERR_GNUTLS_ERROR] = { "GNUTLS call error", "GNUTLS call error: %s" },
+    [VIR_ERR_RPC] = { "RPC error", "%s" },
+    [VIR_ERR_GNUTLS_ERROR] = { "GNUTLS call error", "%s" },
     [VIR_WAR_NO_NETWORK] = { "Failed to find the network", "Failed to find the network: %s" },
     [VIR_ERR_NO_DOMAIN] = { "Domain not found", "Domain not found: %s" },
     [VIR_ERR_NO_NETWORK] = { "Network not found", "Network not found: %s" },
@@ -116,7 +115,8 @@ static const ErrPrefix err_prefixes[VIR_ERR_NUMBER_LAST] = {
                                          "Failed to make domain persistent after migration: %s" },
     [VIR_ERR_HOOK_SCRIPT_FAILED] = { "Hook script execution failed",
                                      "Hook script execution failed: %s" },
-    [VIR_ERR_INVALID_DOMAIN_SNAPSHOT] = { "Invalid snapshot", "Invalid snapshot: %s" },
+    [VIR_ERR_INVALID_DOMAIN_SNAPSHOT] = { "Invalid domain snapshot",
+                                          "Invalid domain snapshot: %s" },
     [VIR_ERR_NO_DOMAIN_SNAPSHOT] = { "Domain snapshot not found",
                                      "Domain snapshot not found: %s" },
     [VIR_ERR_INVALID_STREAM] = { "invalid stream pointer", "invalid stream pointer in %s" },
@@ -160,7 +160,8 @@ static const ErrPrefix err_prefixes[VIR_ERR_NUMBER_LAST] = {
                                            "Invalid network filter binding: %s" },
     [VIR_ERR_NO_NWFILTER_BINDING] = { "Network filter binding not found",
                                       "Network filter binding not found: %s" },
-    [VIR_ERR_INVALID_DOMAIN_CHECKPOINT] = { "Invalid checkpoint", "Invalid checkpoint: %s" },
+    [VIR_ERR_INVALID_DOMAIN_CHECKPOINT] = { "Invalid domain checkpoint",
+                                            "Invalid domain checkpoint: %s" },
     [VIR_ERR_NO_DOMAIN_CHECKPOINT] = { "Domain checkpoint not found",
                                        "Domain checkpoint not found: %s" },
     [VIR_ERR_NO_DOMAIN_BACKUP] = { "Domain backup job id not found",
@@ -177,25 +178,26 @@ static const ErrPrefix err_prefixes[VIR_ERR_NUMBER_LAST] = {
                                    "multiple matching domains found: %s" },
 };
 
-static const char *const err_domain_names[VIR_ERR_DOMAIN_LAST] = {
-    [VIR_FROM_NONE] = "", [VIR_FROM_XEN] = "Xen Driver", [VIR_FROM_XML] = "XML Util",
-    [VIR_FROM_DOM] = "Domain", [VIR_FROM_RPC] = "XML-RPC", [VIR_FROM_CONF] = "Config File",
-    [VIR_FROM_QEMU] = "QEMU Driver", [VIR_FROM_NET] = "Network",
-    [VIR_FROM_TEST] = "Test Driver", [VIR_FROM_REMOTE] = "Remote",
-    [VIR_FROM_LXC] = "Linux Container Driver", [VIR_FROM_STORAGE] = "Storage Driver",
-    [VIR_FROM_NETWORK] = "Network Driver", [VIR_FROM_DOMAIN] = "Domain Config",
-    [VIR_FROM_NODEDEV] = "Node Device Driver", [VIR_FROM_SECURITY] = "Security Driver",
-    [VIR_FROM_INTERFACE] = "Interface Driver", [VIR_FROM_SECRET] = "Secret Storage Driver",
-    [VIR_FROM_CPU] = "CPU Driver", [VIR_FROM_NWFILTER] = "Network Filter Driver",
-    [VIR_FROM_STREAMS] = "Streams", [VIR_FROM_EVENT] = "Events",
-    [VIR_FROM_LIBXL] = "xenlight", [VIR_FROM_CAPABILITIES] = "Capabilities",
-    [VIR_FROM_URI] = "URI Utils", [VIR_FROM_AUTH] = "Auth Utils",
-    [VIR_FROM_DEVICE] = "Device Config", [VIR_FROM_IDENTITY] = "Identity",
-    [VIR_FROM_CGROUP] = "Cgroup", [VIR_FROM_ACCESS] = "Access Manager",
-    [VIR_FROM_SYSTEMD] = "Systemd", [VIR_FROM_FIREWALL] = "Firewall",
-    [VIR_FROM_THREAD] = "Threads", [VIR_FROM_ADMIN] = "Admin Interface",
-    [VIR_FROM_LOGGING] = "Logging", [VIR_FROM_TPM] = "TPM",
+/* Names printed by the default error handler ("libvirt: <name> error : ..."),
+ * indexed by VIR_FROM_*. */
+static const char *const err_domain_names[] = {
+    "", "Xen Driver", "Xen Daemon", "Xen Store", "S-Expression", /* 0 */
+    "XML Util", "Domain", "XML-RPC", "Proxy Daemon", "Config File", /* 5 */
+    "QEMU Driver", "Network", "Test Driver", "Remote Driver", "OpenVZ Driver", /* 10 */
+    "Xen XM Driver", "Linux Statistics", "LXC Driver", "Storage Driver", "Network Driver", /* 15 */
+    "Domain Config", "User Mode Linux Driver", "Node Device Driver", "Xen Inotify Driver", "Security Driver", /* 20 */
+    "VirtualBox Driver", "Network Interface Driver", "Open Nebula Driver", "ESX Driver", "Power Hypervisor Driver", /* 25 */
+    "Secrets Driver", "CPU Driver", "XenAPI Driver", "Network Filter Driver", "Lifecycle Hook", /* 30 */
+    "Domain Snapshot", "Audit Utils", "Sysinfo Utils", "I/O Stream Utils", "VMware Driver", /* 35 */
+    "Event Loop", "Xen Light Driver", "Lock Driver", "Hyper-V Driver", "Capabilities Utils", /* 40 */
+    "URI Utils", "Authentication Utils", "DBus Utils", "Parallels Cloud Server", "Device Config", /* 45 */
+    "SSH transport layer", "Lock Space", "Init control", "Identity", "Cgroup", /* 50 */
+    "Access Manager", "Systemd", "Bhyve", "Crypto", "Firewall", /* 55 */
+    "Polkit", "Thread jobs", "Admin Interface", "Log Manager", "Xen XL Config", /* 60 */
+    "Perf", "Libssh transport layer", "Resource control", "FirewallD", "Domain Checkpoint", /* 65 */
+    "TPM", "BPF", "Cloud-Hypervisor Driver", /* 70 */
 };
+G_STATIC_ASSERT(G_N_ELEMENTS(err_domain_names) == VIR_ERR_DOMAIN_LAST);
 
 /* Substitute @detail for the single "%s" of a prefix template. */
 static char *
@@ -295,14 +297,14 @@ err_code_prefix(int code, bool with_detail)
 }
 
 /**
- * err_domain_name() - human name of an error domain, "" when unknown
+ * err_domain_name() - human name of an error domain, "Unknown" when out of range
  * @domain: a virErrorDomain
  */
 const char *
 err_domain_name(int domain)
 {
-    if (domain < 0 || domain >= VIR_ERR_DOMAIN_LAST || !err_domain_names[domain])
-        return "";
+    if (domain < 0 || domain >= VIR_ERR_DOMAIN_LAST)
+        return "Unknown";
     return err_domain_names[domain];
 }
 
@@ -335,6 +337,8 @@ err_report_va(int domain, int code, const char *file, const char *func,
     e->code = code;
     e->domain = domain;
     e->level = VIR_ERR_ERROR;
+    e->int1 = -1;
+    e->int2 = -1;
     tmpl = err_code_prefix(code, detail != NULL);
     if (detail) {
         e->message = err_expand(tmpl, detail);
@@ -383,6 +387,8 @@ err_report_errno_full(int domain, int errnum, int code, const char *file,
     va_end(ap);
     err_report_full(domain, code, file, func, line, "%s: %s", detail,
                     g_strerror(errnum));
+    if (code == VIR_ERR_SYSTEM_ERROR)
+        err_get_last()->int1 = errnum;   /* libvirt keeps the errno there */
 }
 
 /**

@@ -99,9 +99,11 @@ static void
 test_domain_names(void **state)
 {
     assert_string_equal(err_domain_name(VIR_FROM_CONF), "Config File");
-    assert_string_equal(err_domain_name(VIR_FROM_SECRET), "Secret Storage Driver");
-    assert_string_equal(err_domain_name(-5), "");
-    assert_string_equal(err_domain_name(VIR_ERR_DOMAIN_LAST), "");
+    assert_string_equal(err_domain_name(VIR_FROM_SECRET), "Secrets Driver");
+    assert_string_equal(err_domain_name(VIR_FROM_RPC), "XML-RPC");
+    assert_string_equal(err_domain_name(VIR_FROM_NONE), "");
+    assert_string_equal(err_domain_name(-5), "Unknown");
+    assert_string_equal(err_domain_name(VIR_ERR_DOMAIN_LAST), "Unknown");
 }
 
 typedef struct {

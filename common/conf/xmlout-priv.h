@@ -1,0 +1,42 @@
+/* common/conf/xmlout-priv.h: the XML writer's state, shared by the writer
+ * (xmlout.c) and the engine's formatter (xmlmap.c). Nothing else includes it. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <glib.h>
+
+#include "common/conf/xmlmap.h"
+
+#define XMLOUT_MAX_DEPTH 64
+
+typedef enum {
+    FRAME_TAG_OPEN,         /* "<name attr='v'" written, nothing after it yet */
+    FRAME_HAS_TEXT,         /* ">text" written */
+    FRAME_HAS_CHILDREN,     /* ">\n" and child lines written */
+} FrameState;
+
+typedef struct {
+    const char *name;
+    FrameState state;
+    size_t nattrs;              /* attributes written, key attribute excluded */
+    bool no_self_close;
+    bool space_close;
+    bool blank_lines;
+} OutFrame;
+
+struct XmlOut {
+    GString *buf;
+    unsigned int flags;
+    int depth;
+    bool last_empty;        /* the element closed last had no attrs or content */
+    OutFrame frames[XMLOUT_MAX_DEPTH];
+};
+
+/* Begin attribute @name=' on the open start tag; the caller writes the
+ * escaped value and the closing quote. */
+void xmlout_attr_begin(XmlOut *out, const char *name);
+/* Switch the innermost element to text content. */
+void xmlout_text_begin(XmlOut *out);
+/* Close the innermost start tag (if open) before a child line. */
+void xmlout_open_for_child(XmlOut *out);
