@@ -23,9 +23,7 @@
 
 #include "common/conf/xmlmap.h"
 #include "common/conf/capabilities_conf.h"
-#ifdef MODVIRT_HAVE_DOMAIN_CONF
-# include "common/conf/domain/domain.h"
-#endif
+#include "common/conf/domain/domain.h"
 #include "common/conf/domaincaps_conf.h"
 #include "common/conf/network_conf.h"
 #include "common/conf/networkport_conf.h"
@@ -43,9 +41,7 @@ typedef struct {
 
 static const GoldenFormat formats[] = {
     { "capabilities", "capability", &caps_def_schema },
-#ifdef MODVIRT_HAVE_DOMAIN_CONF
     { "domain", "domain", &domain_def_schema },
-#endif
     { "domaincaps", "domaincaps", &domcaps_def_schema },
     { "network", "network", &net_def_schema },
     { "networkport", "networkport", &net_port_def_schema },
@@ -77,6 +73,14 @@ srcdir(void)
     return env ? env : SRCDIR;
 }
 
+/* virErrorLevel shares the VIR_ERR_ prefix with the error codes. */
+static bool
+err_is_level_name(const char *name)
+{
+    return g_str_equal(name, "VIR_ERR_NONE") || g_str_equal(name, "VIR_ERR_WARNING") ||
+           g_str_equal(name, "VIR_ERR_ERROR");
+}
+
 /* Error code names come from the public header, so the table cannot drift. */
 static void
 load_err_names(void)
@@ -96,6 +100,7 @@ load_err_names(void)
 
         if (sscanf(*l, " %127[A-Z0-9_] = %d", name, &code) == 2 &&
             (g_str_has_prefix(name, "VIR_ERR_") || g_str_has_prefix(name, "VIR_WAR_")) &&
+            !err_is_level_name(name) &&
             !g_hash_table_contains(err_names, GINT_TO_POINTER(code)))
             g_hash_table_insert(err_names, GINT_TO_POINTER(code), g_strdup(name));
     }
