@@ -1,0 +1,410 @@
+/* api/error.c: the public error API (virterror.h) on top of the thread-local
+ * last error kept by common/util/err.c, plus the dispatch step every public
+ * entry point runs when it fails: copy the error to the connection and call
+ * the application's handler (or print it, like libvirt, when none is set).
+ * Handlers run once per failed API call, never per internal report. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define ERR_DOMAIN VIR_FROM_NONE
+#include "api/internal.h"
+#include "common/util/err.h"
+
+static GMutex api_err_lock;
+static virErrorFunc api_err_handler;
+static void *api_err_handler_data;
+
+/**
+ * api_reset_error() - forget the calling thread's last error
+ */
+void
+api_reset_error(void)
+{
+    err_reset_last();
+}
+
+/**
+ * api_report_invalid_arg_full() - report VIR_ERR_INVALID_ARG in libvirt's
+ * argument-check format (message without a per-code prefix)
+ * @domain: VIR_FROM_* of the API family
+ * @func: public function name (stored in str1)
+ * @arg: argument name (stored in str2)
+ * @fmt: printf format of the message
+ */
+void
+api_report_invalid_arg_full(int domain, const char *func, const char *arg,
+                            const char *fmt, ...)
+{
+    virError e = { 0 };
+    va_list ap;
+
+    va_start(ap, fmt);
+    e.message = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    e.code = VIR_ERR_INVALID_ARG;
+    e.domain = domain;
+    e.level = VIR_ERR_ERROR;
+    e.str1 = g_strdup(func);
+    e.str2 = g_strdup(arg);
+    err_set_last(&e);
+    err_clear(&e);
+}
+
+/**
+ * api_report_unsupported() - VIR_ERR_NO_SUPPORT naming @func
+ */
+void
+api_report_unsupported(int domain, const char *func)
+{
+    err_report_full(domain, VIR_ERR_NO_SUPPORT, __FILE__, func, __LINE__, "%s", func);
+}
+
+/**
+ * api_check_connect() - validate a connection argument
+ * @conn: pointer from the application
+ * @domain: VIR_FROM_* used for the error
+ * @func: public function name for the message
+ *
+ * On failure reports VIR_ERR_INVALID_CONN; the caller dispatches with no
+ * connection (api_dispatch_error(NULL)).
+ * Return: true when @conn is a live connection.
+ */
+bool
+api_check_connect(virConnectPtr conn, int domain, const char *func)
+{
+    if (api_object_is(conn, API_OBJ_CONNECT))
+        return true;
+    err_report_full(domain, VIR_ERR_INVALID_CONN, __FILE__, func, __LINE__, "%s", func);
+    return false;
+}
+
+/**
+ * api_check_secret() - validate a secret argument (and its connection)
+ *
+ * Reports VIR_ERR_INVALID_SECRET on failure; the caller dispatches with no
+ * connection.
+ */
+bool
+api_check_secret(virSecretPtr secret, const char *func)
+{
+    if (api_object_is(secret, API_OBJ_SECRET) &&
+        api_object_is(secret->conn, API_OBJ_CONNECT))
+        return true;
+    err_report_full(VIR_FROM_SECRET, VIR_ERR_INVALID_SECRET, __FILE__, func, __LINE__,
+                    "%s", func);
+    return false;
+}
+
+/**
+ * api_check_writable() - refuse modifying calls on read-only connections
+ *
+ * Reports VIR_ERR_OPERATION_DENIED ("read only access prevents @func");
+ * the caller dispatches.
+ */
+bool
+api_check_writable(virConnectPtr conn, int domain, const char *func)
+{
+    if (!(conn->flags & VIR_CONNECT_RO))
+        return true;
+    err_report_full(domain, VIR_ERR_OPERATION_DENIED, __FILE__, func, __LINE__,
+                    "read only access prevents %s", func);
+    return false;
+}
+
+/**
+ * api_check_nonnull() - report "@arg in @func must not be NULL" when NULL
+ */
+bool
+api_check_nonnull(const void *value, int domain, const char *func, const char *arg)
+{
+    if (value)
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "%s in %s must not be NULL", arg, func);
+    return false;
+}
+
+/**
+ * api_check_nonnegative() - report "@arg in @func must be zero or greater"
+ */
+bool
+api_check_nonnegative(long long value, int domain, const char *func, const char *arg)
+{
+    if (value >= 0)
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "%s in %s must be zero or greater",
+                                arg, func);
+    return false;
+}
+
+/**
+ * api_dispatch_error() - final error step of a failing public call
+ * @conn: connection the call was made on, or NULL
+ *
+ * Sets a generic error when the failure path forgot to report one, keeps
+ * a copy in @conn for virConnGetLastError(), then runs @conn's handler,
+ * else the global handler, else virDefaultErrorFunc().
+ */
+void
+api_dispatch_error(virConnectPtr conn)
+{
+    virError *last = err_get_last();
+    virErrorFunc handler;
+    void *data;
+
+    if (!last) {
+        virError generic = {
+            .code = VIR_ERR_INTERNAL_ERROR,
+            .domain = VIR_FROM_NONE,
+            .level = VIR_ERR_ERROR,
+            .message = (char *) "An error occurred, but the cause is unknown",
+        };
+        err_set_last(&generic);
+        last = err_get_last();
+    }
+
+    g_mutex_lock(&api_err_lock);
+    handler = api_err_handler;
+    data = api_err_handler_data;
+    g_mutex_unlock(&api_err_lock);
+
+    if (conn && api_object_is(conn, API_OBJ_CONNECT)) {
+        g_mutex_lock(&conn->lock);
+        err_copy(&conn->err, last);
+        if (conn->handler) {
+            handler = conn->handler;
+            data = conn->handler_data;
+        }
+        g_mutex_unlock(&conn->lock);
+    }
+
+    if (handler)
+        handler(data, last);
+    else
+        virDefaultErrorFunc(last);
+}
+
+/**
+ * api_stub_report_full() - error path of the generated "not supported"
+ * stubs (api/stub-shim.h renames their err_report_full() to this): report,
+ * then dispatch like every other failing entry point.
+ */
+VIR_EXPORT void api_stub_report_full(int domain, int code, const char *file, const char *func,
+                          int line, const char *fmt, ...) G_GNUC_PRINTF(6, 7);
+VIR_EXPORT void
+api_stub_report_full(int domain, int code, const char *file, const char *func,
+                     int line, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    err_report_va(domain, code, file, func, line, fmt, ap);
+    va_end(ap);
+    api_dispatch_error(NULL);
+}
+
+/* ---- public API ---- */
+
+/**
+ * virGetLastError() - the calling thread's last error, NULL when none
+ */
+VIR_EXPORT virErrorPtr
+virGetLastError(void)
+{
+    return err_get_last();
+}
+
+/**
+ * virGetLastErrorCode() - code of the last error, VIR_ERR_OK when none
+ */
+VIR_EXPORT int
+virGetLastErrorCode(void)
+{
+    virError *e = err_get_last();
+
+    return e ? e->code : VIR_ERR_OK;
+}
+
+/**
+ * virGetLastErrorDomain() - domain of the last error, VIR_FROM_NONE when none
+ */
+VIR_EXPORT int
+virGetLastErrorDomain(void)
+{
+    virError *e = err_get_last();
+
+    return e ? e->domain : VIR_FROM_NONE;
+}
+
+/**
+ * virGetLastErrorMessage() - message of the last error, "no error" when none
+ */
+VIR_EXPORT const char *
+virGetLastErrorMessage(void)
+{
+    virError *e = err_get_last();
+
+    if (!e)
+        return "no error";
+    return e->message ? e->message : "unknown error";
+}
+
+/**
+ * virResetLastError() - clear the calling thread's last error
+ */
+VIR_EXPORT void
+virResetLastError(void)
+{
+    err_reset_last();
+}
+
+/**
+ * virCopyLastError() - deep-copy the last error into @to
+ *
+ * Return: the error code copied (0 when none), -1 when @to is NULL.
+ */
+VIR_EXPORT int
+virCopyLastError(virErrorPtr to)
+{
+    virError *e = err_get_last();
+
+    if (!to)
+        return -1;
+    memset(to, 0, sizeof(*to));
+    if (e)
+        err_copy(to, e);
+    return to->code;
+}
+
+/**
+ * virSaveLastError() - a heap copy of the last error (free with virFreeError)
+ */
+VIR_EXPORT virErrorPtr
+virSaveLastError(void)
+{
+    virErrorPtr to = g_new0(virError, 1);
+
+    virCopyLastError(to);
+    return to;
+}
+
+/**
+ * virResetError() - release the strings held by @err and zero it
+ */
+VIR_EXPORT void
+virResetError(virErrorPtr err)
+{
+    err_clear(err);
+}
+
+/**
+ * virFreeError() - virResetError() then free @err
+ */
+VIR_EXPORT void
+virFreeError(virErrorPtr err)
+{
+    err_free(err);
+}
+
+/**
+ * virSetErrorFunc() - set the global error handler (NULL: print to stderr)
+ */
+VIR_EXPORT void
+virSetErrorFunc(void *userData, virErrorFunc handler)
+{
+    g_mutex_lock(&api_err_lock);
+    api_err_handler = handler;
+    api_err_handler_data = userData;
+    g_mutex_unlock(&api_err_lock);
+}
+
+/**
+ * virDefaultErrorFunc() - print @err to stderr the way libvirt does:
+ * "libvirt: <domain name> <level> : <message>"
+ */
+VIR_EXPORT void
+virDefaultErrorFunc(virErrorPtr err)
+{
+    const char *lvl = "";
+    const char *dom;
+    size_t len;
+
+    if (!err || err->code == VIR_ERR_OK)
+        return;
+    if (err->level == VIR_ERR_WARNING)
+        lvl = "warning";
+    else if (err->level == VIR_ERR_ERROR)
+        lvl = "error";
+    dom = err_domain_name(err->domain);
+    if (!err->message) {
+        fprintf(stderr, "libvirt: %s %s : \n", dom, lvl);
+        return;
+    }
+    len = strlen(err->message);
+    if (err->domain == VIR_FROM_XML && err->code == VIR_ERR_XML_DETAIL && err->int1 != 0)
+        fprintf(stderr, "libvirt: %s %s : line %d: %s", dom, lvl, err->int1, err->message);
+    else if (len == 0 || err->message[len - 1] != '\n')
+        fprintf(stderr, "libvirt: %s %s : %s\n", dom, lvl, err->message);
+    else
+        fprintf(stderr, "libvirt: %s %s : %s", dom, lvl, err->message);
+}
+
+/**
+ * virConnGetLastError() - the last error copied to @conn (not thread safe;
+ * kept for old applications)
+ */
+VIR_EXPORT virErrorPtr
+virConnGetLastError(virConnectPtr conn)
+{
+    if (!api_object_is(conn, API_OBJ_CONNECT))
+        return NULL;
+    return &conn->err;
+}
+
+/**
+ * virConnCopyLastError() - deep-copy @conn's last error into @to
+ *
+ * Return: the code copied (0 when none), -1 for an invalid connection.
+ */
+VIR_EXPORT int
+virConnCopyLastError(virConnectPtr conn, virErrorPtr to)
+{
+    if (!to)
+        return -1;
+    memset(to, 0, sizeof(*to));
+    if (!api_object_is(conn, API_OBJ_CONNECT))
+        return -1;
+    g_mutex_lock(&conn->lock);
+    if (conn->err.code != VIR_ERR_OK)
+        err_copy(to, &conn->err);
+    g_mutex_unlock(&conn->lock);
+    return to->code;
+}
+
+/**
+ * virConnResetLastError() - clear @conn's copy of the last error
+ */
+VIR_EXPORT void
+virConnResetLastError(virConnectPtr conn)
+{
+    if (!api_object_is(conn, API_OBJ_CONNECT))
+        return;
+    g_mutex_lock(&conn->lock);
+    err_clear(&conn->err);
+    g_mutex_unlock(&conn->lock);
+}
+
+/**
+ * virConnSetErrorFunc() - per-connection handler (NULL: use the global one)
+ */
+VIR_EXPORT void
+virConnSetErrorFunc(virConnectPtr conn, void *userData, virErrorFunc handler)
+{
+    if (!api_object_is(conn, API_OBJ_CONNECT))
+        return;
+    g_mutex_lock(&conn->lock);
+    conn->handler = handler;
+    conn->handler_data = userData;
+    g_mutex_unlock(&conn->lock);
+}

@@ -1,0 +1,572 @@
+/* common/rpc/client.c: synchronous RPC client over one connection.
+ *
+ * A caller encodes its CALL, registers a waiter under its serial and writes
+ * the frame itself (rpc_conn_send writes directly when it can); the private
+ * I/O thread receives the REPLY and wakes that waiter. Events and keepalive
+ * are handled on the I/O thread too. */
+#include "config.h"
+
+#define ERR_DOMAIN VIR_FROM_RPC
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "common/rpc/client.h"
+#include "common/rpc/conn.h"
+#include "common/util/err.h"
+#include "common/util/log.h"
+
+typedef struct {
+    uint32_t serial;
+    GCond cond;
+    RpcMessage *reply;
+} RpcWaiter;
+
+struct RpcClient {
+    gint refs;
+    GMainContext *ctx;
+    GMainLoop *loop;
+    GThread *thread;
+    RpcConn *conn;
+
+    GMutex lock;
+    GHashTable *waiters;        /* serial -> RpcWaiter* */
+    uint32_t next_serial;
+    bool closed;
+    char *close_reason;
+
+    const ProgramInfo *const *event_progs;
+    RpcClientEventFunc event_cb;
+    void *event_opaque;
+    RpcClientRawEventFunc raw_event_cb;
+    void *raw_event_opaque;
+    GDestroyNotify raw_event_free;
+    RpcClientCloseFunc close_cb;
+    void *close_opaque;
+};
+
+static void
+client_on_message(RpcConn *conn, RpcMessage *msg, void *opaque)
+{
+    RpcClient *client = opaque;
+    RpcClientRawEventFunc raw_cb;
+    void *raw_opaque;
+
+    switch (msg->hdr.type) {
+    case RPC_REPLY:
+    case RPC_REPLY_WITH_FDS: {
+        RpcWaiter *w;
+
+        g_mutex_lock(&client->lock);
+        w = g_hash_table_lookup(client->waiters, GUINT_TO_POINTER(msg->hdr.serial));
+        if (w && !w->reply) {
+            w->reply = g_steal_pointer(&msg);
+            g_cond_signal(&w->cond);
+        }
+        g_mutex_unlock(&client->lock);
+        if (msg)
+            log_debug("dropping reply with unknown serial %u", msg->hdr.serial);
+        break;
+    }
+    case RPC_MESSAGE:
+        /* callbacks are only replaced under the lock, and the opaque is only
+         * freed from this thread or after it was joined */
+        g_mutex_lock(&client->lock);
+        raw_cb = client->raw_event_cb;
+        raw_opaque = client->raw_event_opaque;
+        g_mutex_unlock(&client->lock);
+        if (raw_cb)
+            raw_cb(client, msg, raw_opaque);
+        if (client->event_cb && client->event_progs) {
+            for (size_t i = 0; client->event_progs[i]; i++) {
+                const ProgramInfo *pi = client->event_progs[i];
+                const ProcInfo *p;
+                void *data;
+
+                if (pi->prog != msg->hdr.prog || pi->vers != msg->hdr.vers)
+                    continue;
+                p = rpc_program_proc(pi, msg->hdr.proc);
+                if (!p || !p->msg_proc)
+                    break;
+                data = g_malloc0(p->msg_size);
+                if (rpc_message_decode(msg, (xdrproc_t) p->msg_proc, data) == 0) {
+                    client->event_cb(client, pi, msg->hdr.proc, data, client->event_opaque);
+                    xdr_free((xdrproc_t) p->msg_proc, data);
+                } else {
+                    err_reset_last();
+                }
+                g_free(data);
+                break;
+            }
+        }
+        break;
+    default:
+        log_debug("ignoring message type %d", msg->hdr.type);
+        break;
+    }
+    rpc_message_free(msg);
+}
+
+static void
+client_on_closed(RpcConn *conn, void *opaque)
+{
+    RpcClient *client = opaque;
+    GHashTableIter it;
+    gpointer v;
+
+    g_mutex_lock(&client->lock);
+    client->closed = true;
+    if (!client->close_reason)
+        client->close_reason = g_strdup(rpc_conn_close_reason(conn));
+    g_hash_table_iter_init(&it, client->waiters);
+    while (g_hash_table_iter_next(&it, NULL, &v))
+        g_cond_signal(&((RpcWaiter *) v)->cond);
+    g_mutex_unlock(&client->lock);
+    if (client->close_cb)
+        client->close_cb(client, client->close_reason, client->close_opaque);
+}
+
+static const RpcConnOps client_conn_ops = {
+    .message = client_on_message,
+    .closed = client_on_closed,
+};
+
+static gpointer
+client_thread(gpointer data)
+{
+    RpcClient *client = data;
+
+    g_main_context_push_thread_default(client->ctx);
+    g_main_loop_run(client->loop);
+    g_main_context_pop_thread_default(client->ctx);
+    return NULL;
+}
+
+/**
+ * rpc_client_new_fd() - client over an already connected socket
+ * @fd: connected stream socket (ownership moves to the client)
+ */
+RpcClient *
+rpc_client_new_fd(int fd)
+{
+    RpcClient *client = g_new0(RpcClient, 1);
+
+    client->refs = 1;
+    g_mutex_init(&client->lock);
+    client->waiters = g_hash_table_new(NULL, NULL);
+    client->ctx = g_main_context_new();
+    client->loop = g_main_loop_new(client->ctx, FALSE);
+    client->conn = rpc_conn_new(fd, client->ctx, &client_conn_ops, client);
+    client->thread = g_thread_new("rpc-client", client_thread, client);
+    return client;
+}
+
+/* Non-blocking connect with a deadline. Return: fd or -errno. */
+static int
+client_connect_unix(const char *path, int timeout_ms)
+{
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    int fd;
+    int r;
+
+    if (strlen(path) >= sizeof(sa.sun_path))
+        return -ENAMETOOLONG;
+    memcpy(sa.sun_path, path, strlen(path) + 1);
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return -errno;
+    r = connect(fd, (struct sockaddr *) &sa, sizeof(sa));
+    if (r < 0 && (errno == EAGAIN || errno == EINPROGRESS)) {
+        struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+        int err = 0;
+        socklen_t el = sizeof(err);
+
+        r = poll(&pfd, 1, timeout_ms);
+        if (r == 0) {
+            errno = ETIMEDOUT;
+            r = -1;
+        } else if (r > 0) {
+            if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0)
+                err = errno;
+            if (err) {
+                errno = err;
+                r = -1;
+            } else {
+                r = 0;
+            }
+        }
+    }
+    if (r < 0) {
+        r = -errno;
+        close(fd);
+        return r;
+    }
+    return fd;
+}
+
+/**
+ * rpc_client_open_unix() - connect to the UNIX socket @path
+ * @path: socket path
+ * @timeout_ms: connect budget (<= 0 means 1000 ms)
+ *
+ * A missing socket or a refused connection fails at once.
+ * Return: the client, or NULL with VIR_ERR_SYSTEM_ERROR reported naming
+ *         @path.
+ */
+RpcClient *
+rpc_client_open_unix(const char *path, int timeout_ms)
+{
+    int fd = client_connect_unix(path, timeout_ms > 0 ? timeout_ms : 1000);
+
+    if (fd < 0) {
+        err_report_system(-fd, "Failed to connect socket to '%s'", path);
+        return NULL;
+    }
+    return rpc_client_new_fd(fd);
+}
+
+/**
+ * rpc_client_ref() - take a reference
+ */
+RpcClient *
+rpc_client_ref(RpcClient *client)
+{
+    g_atomic_int_inc(&client->refs);
+    return client;
+}
+
+static gboolean
+client_quit_cb(gpointer data)
+{
+    g_main_loop_quit(data);
+    return G_SOURCE_REMOVE;
+}
+
+/**
+ * rpc_client_unref() - drop a reference; the last one closes the socket,
+ * stops the I/O thread and frees the client
+ */
+void
+rpc_client_unref(RpcClient *client)
+{
+    GSource *s;
+
+    if (!client || !g_atomic_int_dec_and_test(&client->refs))
+        return;
+    rpc_client_close(client);
+    s = g_idle_source_new();
+    g_source_set_callback(s, client_quit_cb, client->loop, NULL);
+    g_source_attach(s, client->ctx);
+    g_source_unref(s);
+    if (g_thread_self() != client->thread)
+        g_thread_join(client->thread);
+    else
+        g_thread_unref(client->thread);
+    /* let the connection source finish closing */
+    while (g_main_context_iteration(client->ctx, FALSE))
+        ;
+    rpc_conn_unref(client->conn);
+    g_main_loop_unref(client->loop);
+    g_main_context_unref(client->ctx);
+    g_hash_table_unref(client->waiters);
+    if (client->raw_event_free)
+        client->raw_event_free(client->raw_event_opaque);
+    g_free(client->close_reason);
+    g_mutex_clear(&client->lock);
+    g_free(client);
+}
+
+/**
+ * rpc_client_close() - close the connection; pending calls fail
+ */
+void
+rpc_client_close(RpcClient *client)
+{
+    rpc_conn_close(client->conn);
+}
+
+/**
+ * rpc_client_is_open() - false once the connection closed for any reason
+ */
+bool
+rpc_client_is_open(RpcClient *client)
+{
+    bool r;
+
+    g_mutex_lock(&client->lock);
+    r = !client->closed;
+    g_mutex_unlock(&client->lock);
+    return r && !rpc_conn_is_closed(client->conn);
+}
+
+static void
+client_report_closed(RpcClient *client)
+{
+    err_report(VIR_ERR_RPC, "client socket is closed%s%s",
+               client->close_reason ? ": " : "",
+               client->close_reason ? client->close_reason : "");
+}
+
+/**
+ * rpc_client_call_message() - send a prepared CALL frame, wait for its reply
+ * @client: client
+ * @call: complete frame (serial is replaced by the client's own; ownership
+ *        moves to the client)
+ * @ret_reply: the REPLY frame as received (caller frees)
+ *
+ * Return: 0 (reply may have status ERROR), or -1 reported when the
+ *         connection closed first.
+ */
+int
+rpc_client_call_message(RpcClient *client, RpcMessage *call, RpcMessage **ret_reply)
+{
+    RpcWaiter w = { 0 };
+
+    g_cond_init(&w.cond);
+    g_mutex_lock(&client->lock);
+    if (client->closed) {
+        g_mutex_unlock(&client->lock);
+        g_cond_clear(&w.cond);
+        rpc_message_free(call);
+        client_report_closed(client);
+        return -1;
+    }
+    w.serial = client->next_serial++;
+    rpc_message_set_serial(call, w.serial);
+    g_hash_table_insert(client->waiters, GUINT_TO_POINTER(w.serial), &w);
+    g_mutex_unlock(&client->lock);
+
+    rpc_conn_send(client->conn, call);
+
+    g_mutex_lock(&client->lock);
+    while (!w.reply && !client->closed)
+        g_cond_wait(&w.cond, &client->lock);
+    g_hash_table_remove(client->waiters, GUINT_TO_POINTER(w.serial));
+    g_mutex_unlock(&client->lock);
+    g_cond_clear(&w.cond);
+    if (!w.reply) {
+        client_report_closed(client);
+        return -1;
+    }
+    *ret_reply = w.reply;
+    return 0;
+}
+
+/**
+ * rpc_client_send_message() - send a frame that expects no reply
+ * (MESSAGE, STREAM); ownership of @msg moves to the client
+ */
+int
+rpc_client_send_message(RpcClient *client, RpcMessage *msg)
+{
+    if (rpc_conn_send(client->conn, msg) < 0) {
+        client_report_closed(client);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+client_dup_fds(const int *fds, size_t nfds, int **ret)
+{
+    g_autofree int *out = g_new(int, MAX(nfds, 1));
+
+    for (size_t i = 0; i < nfds; i++) {
+        out[i] = fcntl(fds[i], F_DUPFD_CLOEXEC, 3);
+        if (out[i] < 0) {
+            int e = errno;
+
+            for (size_t j = 0; j < i; j++)
+                close(out[j]);
+            err_report_system(e, "%s", "Unable to duplicate FD");
+            return -1;
+        }
+    }
+    *ret = g_steal_pointer(&out);
+    return 0;
+}
+
+/**
+ * rpc_client_call_raw() - one synchronous call
+ * @client: client
+ * @prog, @vers, @proc: procedure address
+ * @args_proc, @args: XDR encoder and args (NULL encoder = void)
+ * @ret_proc, @ret: XDR decoder and zeroed ret struct (NULL = void)
+ * @fds, @nfds: fds to pass (duplicated; caller keeps its own)
+ * @ret_fds, @ret_nfds: fds received with the reply (may be NULL: closed)
+ *
+ * An ERROR reply sets the thread's last error to the server's remote_error.
+ * Return: 0 or -1 (error set).
+ */
+int
+rpc_client_call_raw(RpcClient *client, uint32_t prog, uint32_t vers, int proc,
+                    xdrproc_t args_proc, void *args, xdrproc_t ret_proc, void *ret,
+                    const int *fds, size_t nfds, int **ret_fds, size_t *ret_nfds)
+{
+    RpcHeader h = {
+        .prog = prog, .vers = vers, .proc = proc,
+        .type = nfds ? RPC_CALL_WITH_FDS : RPC_CALL, .status = RPC_STATUS_OK,
+    };
+    g_autoptr(RpcMessage) call = rpc_message_new();
+    g_autoptr(RpcMessage) reply = NULL;
+
+    if (nfds > RPC_NUM_FDS_MAX) {
+        err_report(VIR_ERR_RPC, "too many file descriptors: %zu", nfds);
+        return -1;
+    }
+    if (nfds) {
+        int *dup = NULL;
+
+        if (client_dup_fds(fds, nfds, &dup) < 0)
+            return -1;
+        rpc_message_set_fds(call, dup, nfds);
+    }
+    if (rpc_message_encode(call, &h, args_proc, args) < 0)
+        return -1;
+    if (rpc_client_call_message(client, g_steal_pointer(&call), &reply) < 0)
+        return -1;
+    if (reply->hdr.prog != prog || reply->hdr.proc != proc) {
+        err_report(VIR_ERR_RPC, "reply for wrong procedure %d of program %#x",
+                   reply->hdr.proc, reply->hdr.prog);
+        return -1;
+    }
+    if (reply->hdr.status == RPC_STATUS_ERROR) {
+        virError e = { 0 };
+
+        if (rpc_message_decode_error(reply, &e) < 0)
+            return -1;
+        rpc_error_fill_default(&e);
+        err_set_last(&e);
+        err_clear(&e);
+        return -1;
+    }
+    if (reply->hdr.status != RPC_STATUS_OK) {
+        err_report(VIR_ERR_RPC, "unexpected reply status %d", reply->hdr.status);
+        return -1;
+    }
+    if (ret_proc && rpc_message_decode(reply, ret_proc, ret) < 0)
+        return -1;
+    if (ret_fds && ret_nfds) {
+        *ret_fds = g_steal_pointer(&reply->fds);
+        *ret_nfds = reply->nfds;
+        reply->nfds = 0;
+    }
+    return 0;
+}
+
+/**
+ * rpc_program_proc() - the ProcInfo of @proc in @prog, or NULL
+ */
+const ProcInfo *
+rpc_program_proc(const ProgramInfo *prog, int proc)
+{
+    return proc_lookup(prog, proc);
+}
+
+/**
+ * rpc_client_call_fds() - rpc_client_call() with fds both ways
+ */
+int
+rpc_client_call_fds(RpcClient *client, const ProgramInfo *prog, int proc, void *args,
+                    void *ret, const int *fds, size_t nfds, int **ret_fds,
+                    size_t *ret_nfds)
+{
+    const ProcInfo *p = rpc_program_proc(prog, proc);
+
+    if (!p) {
+        err_report(VIR_ERR_RPC, "unknown procedure: %d", proc);
+        return -1;
+    }
+    return rpc_client_call_raw(client, prog->prog, prog->vers, proc,
+                               (xdrproc_t) p->args_proc, args,
+                               (xdrproc_t) p->ret_proc, ret,
+                               fds, nfds, ret_fds, ret_nfds);
+}
+
+/**
+ * rpc_client_call() - call procedure @proc of @prog (used by generated stubs)
+ * @args: args struct or NULL when the procedure has none
+ * @ret: zeroed ret struct or NULL when the procedure has none
+ *
+ * Return: 0, or -1 with the last error set (server error or transport).
+ */
+int
+rpc_client_call(RpcClient *client, const ProgramInfo *prog, int proc, void *args,
+                void *ret)
+{
+    return rpc_client_call_fds(client, prog, proc, args, ret, NULL, 0, NULL, NULL);
+}
+
+/**
+ * rpc_client_set_event_callback() - deliver decoded events of @progs
+ * @progs: NULL-terminated programs whose MESSAGE procs are decoded
+ */
+void
+rpc_client_set_event_callback(RpcClient *client, const ProgramInfo *const *progs,
+                              RpcClientEventFunc cb, void *opaque)
+{
+    g_mutex_lock(&client->lock);
+    client->event_progs = progs;
+    client->event_opaque = opaque;
+    client->event_cb = cb;
+    g_mutex_unlock(&client->lock);
+}
+
+/**
+ * rpc_client_set_raw_event_callback() - deliver every MESSAGE frame as is
+ */
+void
+rpc_client_set_raw_event_callback(RpcClient *client, RpcClientRawEventFunc cb,
+                                  void *opaque, GDestroyNotify free_opaque)
+{
+    void *old;
+    GDestroyNotify old_free;
+
+    g_mutex_lock(&client->lock);
+    old = client->raw_event_opaque;
+    old_free = client->raw_event_free;
+    client->raw_event_opaque = opaque;
+    client->raw_event_cb = cb;
+    client->raw_event_free = free_opaque;
+    g_mutex_unlock(&client->lock);
+    if (old_free)
+        old_free(old);
+}
+
+/**
+ * rpc_client_set_close_callback() - be told once when the connection closes
+ */
+void
+rpc_client_set_close_callback(RpcClient *client, RpcClientCloseFunc cb, void *opaque)
+{
+    g_mutex_lock(&client->lock);
+    client->close_opaque = opaque;
+    client->close_cb = cb;
+    g_mutex_unlock(&client->lock);
+}
+
+/**
+ * rpc_client_set_keepalive() - send our own PINGs (@interval_s <= 0: stop)
+ */
+void
+rpc_client_set_keepalive(RpcClient *client, int interval_s, unsigned int count)
+{
+    if (interval_s <= 0)
+        rpc_conn_stop_keepalive(client->conn);
+    else
+        rpc_conn_start_keepalive(client->conn, interval_s, count);
+}
+
+/**
+ * rpc_client_peer_creds() - credentials of the server process
+ */
+void
+rpc_client_peer_creds(RpcClient *client, uid_t *ret_uid, gid_t *ret_gid, pid_t *ret_pid)
+{
+    rpc_conn_peer_creds(client->conn, ret_uid, ret_gid, ret_pid);
+}

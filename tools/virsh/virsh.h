@@ -1,0 +1,165 @@
+/*
+ * virsh.h: the command framework of our virsh.
+ *
+ * A command is one const table entry (VshCmdDef) naming its handler and its options
+ * (VshOptDef). Commands are collected in groups (VshCmdGroup), one group per object
+ * family, each in its own cmd-<family>.c; groups.c lists the groups. The framework
+ * parses command lines against those tables, prints help from them, and hands the
+ * handler a parsed VshCmd whose values it reads with the vsh_opt_*() accessors.
+ * Only the public libvirt API is used.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <glib.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+typedef struct VshCtl VshCtl;
+typedef struct VshCmd VshCmd;
+
+/* ---- tables ---- */
+
+typedef enum {
+    VSH_OT_BOOL,    /* --name                                                    */
+    VSH_OT_STRING,  /* --name <string>                                           */
+    VSH_OT_INT,     /* --name <number>                                           */
+    VSH_OT_DATA,    /* <name>: a string that is also accepted positionally      */
+    VSH_OT_ARGV,    /* [<string>]...: every remaining positional argument       */
+} VshOptType;
+
+enum {
+    VSH_OF_REQUIRED   = 1 << 0,   /* the command fails to parse without it          */
+    VSH_OF_POSITIONAL = 1 << 1,   /* STRING/INT: may also be given without --name   */
+    VSH_OF_EMPTY_OK   = 1 << 2,   /* "" is a valid value                            */
+};
+
+typedef struct {
+    const char *name;
+    VshOptType type;
+    unsigned int flags;           /* VSH_OF_* */
+    const char *help;
+} VshOptDef;
+
+typedef bool (*VshCmdHandler)(VshCtl *ctl, const VshCmd *cmd);
+
+enum {
+    VSH_CF_NOCONNECT = 1 << 0,    /* runs without opening the connection            */
+};
+
+typedef struct {
+    const char *name;
+    VshCmdHandler handler;
+    const VshOptDef *opts;        /* { NULL }-terminated, or NULL for none          */
+    const char *summary;          /* one line, shown in group listings              */
+    const char *description;      /* shown by 'help <command>'; may be NULL         */
+    unsigned int flags;           /* VSH_CF_* */
+} VshCmdDef;
+
+typedef struct {
+    const char *name;             /* "Secret"                                       */
+    const char *keyword;          /* "secret": 'help secret' lists the group        */
+    const VshCmdDef *cmds;        /* { NULL }-terminated                            */
+} VshCmdGroup;
+
+/* groups.c: every group, in the order 'help' lists them; NULL-terminated */
+extern const VshCmdGroup *const vsh_groups[];
+
+/* the per-family tables (cmd-*.c) */
+extern const VshCmdGroup vsh_group_host;
+extern const VshCmdGroup vsh_group_secret;
+extern const VshCmdGroup vsh_group_virsh;
+
+/* ---- the shell's state ---- */
+
+struct VshCtl {
+    virConnectPtr conn;
+    char *connname;               /* URI from -c / connect; NULL = library default   */
+    bool readonly;
+    bool quiet;
+    bool imode;                   /* interactive shell                               */
+    bool timing;
+    int debug;                    /* -d level, 0..4; -1 = off                        */
+    int keepalive_interval;       /* -k; -1 = library default                        */
+    int keepalive_count;          /* -K; -1 = library default                        */
+    bool disconnected;            /* set by the close callback                       */
+    int exit_requested;           /* quit/exit ran                                   */
+};
+
+/* ---- parsed command ---- */
+
+typedef struct {
+    const VshOptDef *def;
+    char *value;                  /* NULL for VSH_OT_BOOL                            */
+} VshOptVal;
+
+struct VshCmd {
+    const VshCmdDef *def;
+    VshOptVal *opts;
+    size_t nopts;
+    VshCmd *next;
+};
+
+/* ---- output (vsh.c) ---- */
+void vsh_print(VshCtl *ctl, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+void vsh_print_extra(VshCtl *ctl, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+void vsh_error(VshCtl *ctl, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+void vsh_debug(VshCtl *ctl, int level, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+/* libvirt errors: the saved last error of the library (vsh.c) */
+void vsh_error_init(void);
+void vsh_report_error(VshCtl *ctl);
+void vsh_reset_libvirt_error(void);
+int vsh_last_error_code(void);
+
+/* ---- option accessors (cmd.c) ---- */
+bool vsh_opt_bool(const VshCmd *cmd, const char *name);
+int vsh_opt_string(VshCtl *ctl, const VshCmd *cmd, const char *name, const char **ret);
+int vsh_opt_int(VshCtl *ctl, const VshCmd *cmd, const char *name, int *ret);
+int vsh_opt_uint(VshCtl *ctl, const VshCmd *cmd, const char *name, unsigned int *ret);
+int vsh_opt_timeout(VshCtl *ctl, const VshCmd *cmd, int *ret_ms);
+const char *vsh_opt_argv(const VshCmd *cmd, const char *name, size_t *iter);
+bool vsh_opt_exclusive(VshCtl *ctl, const VshCmd *cmd, const char *a, const char *b);
+
+/* ---- commands (cmd.c) ---- */
+const VshCmdDef *vsh_cmd_lookup(const char *name);
+const VshCmdGroup *vsh_group_lookup(const char *keyword);
+bool vsh_cmd_help(VshCtl *ctl, const VshCmdDef *def);
+void vsh_group_help(VshCtl *ctl, const VshCmdGroup *grp);
+void vsh_all_help(VshCtl *ctl, bool brief);
+int vsh_tables_check(void);
+void vsh_cmd_free(VshCmd *cmd);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(VshCmd, vsh_cmd_free)
+
+/* ---- parser (parse.c) ---- */
+VshCmd *vsh_parse_string(VshCtl *ctl, const char *line, bool *ret_ok);
+VshCmd *vsh_parse_argv(VshCtl *ctl, int argc, char **argv, bool *ret_ok);
+
+/* ---- running (run.c) ---- */
+bool vsh_run(VshCtl *ctl, const VshCmd *cmds);
+virConnectPtr vsh_conn(VshCtl *ctl);
+bool vsh_connect(VshCtl *ctl, const char *uri, bool readonly);
+void vsh_disconnect(VshCtl *ctl);
+
+/* ---- helpers (util.c) ---- */
+int vsh_read_file(VshCtl *ctl, const char *path, size_t max, char **ret_data, size_t *ret_len);
+char *vsh_read_passphrase(VshCtl *ctl, const char *prompt);
+void vsh_erase(void *buf, size_t len);
+bool vsh_print_xml(VshCtl *ctl, const VshCmd *cmd, const char *xml);
+char *vsh_timestamp(void);
+
+/* event loop (event.c) */
+typedef enum {
+    VSH_EVENT_DONE,
+    VSH_EVENT_INTERRUPT,
+    VSH_EVENT_TIMEOUT,
+} VshEventResult;
+int vsh_event_loop_start(VshCtl *ctl);
+void vsh_event_loop_stop(void);
+int vsh_event_start(VshCtl *ctl, int timeout_ms);
+void vsh_event_done(void);
+VshEventResult vsh_event_wait(VshCtl *ctl);
+void vsh_event_cleanup(VshCtl *ctl);
+
+#define VSH_MAX_XML_FILE (10 * 1024 * 1024)
