@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "common/conf/capabilities_conf.h"
+#include "common/conf/domain/domain.h"
 #include "common/conf/domaincaps_conf.h"
 #include "common/conf/network_conf.h"
 #include "common/conf/nodedev_conf.h"
@@ -30,6 +31,7 @@ static const BenchFormat formats[] = {
     { "nodedev", &nodedev_def_schema },
     { "capabilities", &caps_def_schema },
     { "domaincaps", &domcaps_def_schema },
+    { "domain", &domain_def_schema },
 };
 
 static const XmlSchema *
@@ -61,6 +63,51 @@ big_network(unsigned int n)
                                "ip='10.1.%u.%u'/>\n", (i >> 16) & 255, (i >> 8) & 255,
                                i & 255, i, (i >> 8) & 255, i & 255);
     g_string_append(s, "    </dhcp>\n  </ip>\n</network>\n");
+    return g_string_free(s, FALSE);
+}
+
+/* A guest with @n devices (disks, NICs, serial ports and channels in turn):
+ * the "200-device domain" of issue 3. */
+static char *
+big_domain(unsigned int n)
+{
+    GString *s = g_string_new("<domain type='qemu'>\n  <name>big</name>\n"
+                              "  <uuid>4d8f1e2a-6b7c-4d9e-8f0a-1b2c3d4e5f60</uuid>\n"
+                              "  <memory unit='KiB'>4194304</memory>\n"
+                              "  <vcpu placement='static'>4</vcpu>\n"
+                              "  <os>\n    <type arch='x86_64' machine='pc-q35-7.2'>hvm</type>\n"
+                              "  </os>\n  <devices>\n"
+                              "    <emulator>/usr/bin/qemu-system-x86_64</emulator>\n");
+
+    for (unsigned int i = 0; i < n; i++) {
+        switch (i % 4) {
+        case 0:
+            g_string_append_printf(s, "    <disk type='file' device='disk'>\n"
+                                   "      <driver name='qemu' type='qcow2' cache='none'/>\n"
+                                   "      <source file='/var/lib/libvirt/images/d%u.qcow2'/>\n"
+                                   "      <target dev='vd%c%c' bus='virtio'/>\n"
+                                   "    </disk>\n", i, 'a' + (i / 26) % 26, 'a' + i % 26);
+            break;
+        case 1:
+            g_string_append_printf(s, "    <interface type='network'>\n"
+                                   "      <mac address='52:54:00:00:%02x:%02x'/>\n"
+                                   "      <source network='default'/>\n"
+                                   "      <model type='virtio'/>\n"
+                                   "    </interface>\n", (i >> 8) & 255, i & 255);
+            break;
+        case 2:
+            g_string_append_printf(s, "    <serial type='pty'>\n"
+                                   "      <target port='%u'/>\n    </serial>\n", i);
+            break;
+        default:
+            g_string_append_printf(s, "    <channel type='unix'>\n"
+                                   "      <source mode='bind' path='/run/ch%u.sock'/>\n"
+                                   "      <target type='virtio' name='org.example.ch%u'/>\n"
+                                   "    </channel>\n", i, i);
+            break;
+        }
+    }
+    g_string_append(s, "  </devices>\n</domain>\n");
     return g_string_free(s, FALSE);
 }
 
@@ -117,6 +164,7 @@ main(int argc, char **argv)
     double seconds = 1.0;
     g_autofree char *big = big_network(200);
     g_autofree char *huge = big_network(2000);
+    g_autofree char *bigdom = big_domain(200);
     const struct {
         const char *label;
         const char *fmt;
@@ -129,6 +177,8 @@ main(int argc, char **argv)
         { "nodedev pci sr-iov", "nodedev", "pci-sriov-pf.in.xml" },
         { "capabilities kvm host", "capabilities", "kvm-host.in.xml" },
         { "domaincaps qemu x86", "domaincaps", "qemu-x86.in.xml" },
+        { "domain (small)", "domain", "general-minimal.in.xml" },
+        { "domain (typical)", "domain", "devices-devices-full-order.in.xml" },
     };
 
     if (argc > 1 && g_str_has_prefix(argv[1], "--ms=")) {
@@ -151,6 +201,7 @@ main(int argc, char **argv)
     }
     run("network, 200 hosts", &net_def_schema, big, seconds);
     run("network, 2000 hosts", &net_def_schema, huge, seconds);
+    run("domain, 200 devices", &domain_def_schema, bigdom, seconds);
     for (int i = 1; i < argc; i++) {
         g_auto(GStrv) kv = g_strsplit(argv[i], "=", 2);
         g_autofree char *xml = NULL;
