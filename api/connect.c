@@ -1,7 +1,8 @@
-/* api/connect.c: library initialisation and the public connection API:
- * open (URI defaults, aliases, probing), identity, versions, liveness,
- * keepalive and close callbacks. Argument checks happen here; the work is
- * done by the remote driver (api/remote/). */
+/* api/connect.c: library initialisation and the library side of the
+ * connection API: open (URI defaults, aliases, probing, then the driver
+ * registrations of api/drivers.c), the URI and type of a connection, and
+ * close callbacks. The driver-backed connection calls (versions, host
+ * name, liveness, keepalive, ...) are generated entry points. */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,8 +11,7 @@
 #include <unistd.h>
 
 #define ERR_DOMAIN VIR_FROM_NONE
-#include "api/internal.h"
-#include "api/remote/remote.h"
+#include "api/driver.h"
 #include "api/sockets.h"
 #include "api/uri.h"
 #include "common/util/err.h"
@@ -176,10 +176,6 @@ api_check_local_scheme(const ApiUri *uri, const char *uristr)
             return -1;
         }
     }
-    if (g_str_equal(uri->scheme, "test")) {
-        err_report(VIR_ERR_NO_CONNECT, "%s", uristr);
-        return -1;
-    }
     /* qemu://system is a common typo for qemu:///system */
     if (uri->server && uri->path &&
         (g_str_equal(uri->scheme, "qemu") || g_str_equal(uri->scheme, "vbox") ||
@@ -250,15 +246,19 @@ api_connect_open(const char *name, virConnectAuthPtr auth, unsigned int flags)
     conn = api_connect_new();
     conn->flags = flags & VIR_CONNECT_RO;
     conn->uri = g_steal_pointer(&uri);
-    if (remote_open(conn, conn->uri, &conf, auth, flags) < 0)
+    conn->open_conf = &conf;
+    if (api_connect_open_drivers(conn, conn->uri, uristr, auth, flags) < 0)
         goto error;
+    conn->open_conf = NULL;
     api_client_conf_clear(&conf);
     return conn;
 
  error:
     api_uri_free(uri);
-    if (conn)
+    if (conn) {
+        conn->open_conf = NULL;
         api_object_unref(conn);
+    }
     api_client_conf_clear(&conf);
     return NULL;
 }
@@ -329,133 +329,44 @@ virConnectGetURI(virConnectPtr conn)
 }
 
 /**
- * virConnectGetType() - name of the hypervisor driver ("QEMU", ...)
+ * virConnectGetType() - name of the hypervisor driver ("QEMU", "Test", ...):
+ * the driver's answer, else its name
  */
 VIR_EXPORT const char *
 virConnectGetType(virConnectPtr conn)
 {
+    const ApiHypervisorDriver *ops;
     const char *type;
 
     CHECK_CONN_OR(conn, NULL);
-    type = remote_connect_get_type(conn);
-    /* like libvirt: fall back to the client driver's name */
-    return type ? type : "remote";
-}
-
-/**
- * virConnectGetVersion() - version of the hypervisor behind the connection
- */
-VIR_EXPORT int
-virConnectGetVersion(virConnectPtr conn, unsigned long *hvVer)
-{
-    CHECK_CONN_OR(conn, -1);
-    if (!api_check_nonnull(hvVer, VIR_FROM_NONE, __func__, "hvVer") ||
-        remote_connect_get_version(conn, hvVer) < 0) {
-        api_dispatch_error(conn);
-        return -1;
+    ops = conn->hypervisor_driver;
+    if (ops->connectGetType) {
+        type = ops->connectGetType(conn);
+        if (type)
+            return type;
+        /* like libvirt: the failure is not reported, the name answers */
+        api_reset_error();
     }
-    return 0;
-}
-
-/**
- * virConnectGetLibVersion() - libvirt version of the daemon serving the
- * connection
- */
-VIR_EXPORT int
-virConnectGetLibVersion(virConnectPtr conn, unsigned long *libVer)
-{
-    CHECK_CONN_OR(conn, -1);
-    if (!api_check_nonnull(libVer, VIR_FROM_NONE, __func__, "libVer") ||
-        remote_connect_get_lib_version(conn, libVer) < 0) {
-        api_dispatch_error(conn);
-        return -1;
-    }
-    return 0;
-}
-
-/**
- * virConnectGetHostname() - host name of the daemon's machine (caller frees)
- */
-VIR_EXPORT char *
-virConnectGetHostname(virConnectPtr conn)
-{
-    char *name;
-
-    CHECK_CONN_OR(conn, NULL);
-    name = remote_connect_get_hostname(conn);
-    if (!name)
-        api_dispatch_error(conn);
-    return name;
-}
-
-/**
- * virConnectIsAlive() - 1 while the connection is usable, 0 once closed
- */
-VIR_EXPORT int
-virConnectIsAlive(virConnectPtr conn)
-{
-    CHECK_CONN_OR(conn, -1);
-    return remote_connect_is_alive(conn);
-}
-
-/**
- * virConnectIsSecure() - 1 when the channel cannot be snooped (UNIX socket)
- */
-VIR_EXPORT int
-virConnectIsSecure(virConnectPtr conn)
-{
-    int r;
-
-    CHECK_CONN_OR(conn, -1);
-    r = remote_connect_is_secure(conn);
-    if (r < 0)
-        api_dispatch_error(conn);
-    return r;
-}
-
-/**
- * virConnectIsEncrypted() - 1 when the channel is encrypted (never here)
- */
-VIR_EXPORT int
-virConnectIsEncrypted(virConnectPtr conn)
-{
-    int r;
-
-    CHECK_CONN_OR(conn, -1);
-    r = remote_connect_is_encrypted(conn);
-    if (r < 0)
-        api_dispatch_error(conn);
-    return r;
-}
-
-/**
- * virConnectSetKeepAlive() - start keepalive (interval <= 0 stops it)
- *
- * Return: 0, 1 when the daemon does not support keepalive, -1 on error
- * (e.g. no event loop registered).
- */
-VIR_EXPORT int
-virConnectSetKeepAlive(virConnectPtr conn, int interval, unsigned int count)
-{
-    int r;
-
-    CHECK_CONN_OR(conn, -1);
-    r = remote_connect_set_keepalive(conn, interval, count);
-    if (r < 0)
-        api_dispatch_error(conn);
-    return r;
+    return ops->name;
 }
 
 /**
  * virConnectRegisterCloseCallback() - be told when the connection drops
+ *
+ * Drivers without connectRegisterCloseCallback never drop: accepted and
+ * never called, as libvirt does.
  */
 VIR_EXPORT int
 virConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb, void *opaque,
                                 virFreeCallback freecb)
 {
+    const ApiHypervisorDriver *ops;
+
     CHECK_CONN_OR(conn, -1);
+    ops = conn->hypervisor_driver;
     if (!api_check_nonnull((const void *) cb, VIR_FROM_NONE, __func__, "cb") ||
-        remote_connect_register_close_callback(conn, cb, opaque, freecb) < 0) {
+        (ops->connectRegisterCloseCallback &&
+         ops->connectRegisterCloseCallback(conn, cb, opaque, freecb) < 0)) {
         api_dispatch_error(conn);
         return -1;
     }
@@ -468,12 +379,15 @@ virConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb, void
 VIR_EXPORT int
 virConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb)
 {
+    const ApiHypervisorDriver *ops;
     int r = 0;
 
     CHECK_CONN_OR(conn, -1);
+    ops = conn->hypervisor_driver;
     api_object_ref(conn);
     if (!api_check_nonnull((const void *) cb, VIR_FROM_NONE, __func__, "cb") ||
-        remote_connect_unregister_close_callback(conn, cb) < 0) {
+        (ops->connectUnregisterCloseCallback &&
+         ops->connectUnregisterCloseCallback(conn, cb) < 0)) {
         api_dispatch_error(conn);
         r = -1;
     }

@@ -80,21 +80,126 @@ api_check_connect(virConnectPtr conn, int domain, const char *func)
     return false;
 }
 
+/* Report invalid object pointer @code for @func. */
+static bool
+api_report_invalid_object(int domain, int code, const char *func)
+{
+    err_report_full(domain, code, __FILE__, func, __LINE__, "%s", func);
+    return false;
+}
+
+#define API_LIVE(obj, kind) api_object_is((obj), (kind))
+#define API_LIVE_CONN(obj, kind) \
+    (API_LIVE(obj, kind) && API_LIVE((obj)->conn, API_OBJ_CONNECT))
+
 /**
- * api_check_secret() - validate a secret argument (and its connection)
+ * api_check_domain() - validate a domain argument (VIR_ERR_INVALID_DOMAIN)
  *
- * Reports VIR_ERR_INVALID_SECRET on failure; the caller dispatches with no
+ * The api_check_<object>() family: true when @obj and everything it hangs
+ * off are live; otherwise the INVALID_<OBJECT> error naming @func is
+ * reported with error domain @domain and the caller dispatches with no
  * connection.
+ */
+bool
+api_check_domain(virDomainPtr dom, int domain, const char *func)
+{
+    return API_LIVE_CONN(dom, API_OBJ_DOMAIN) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_DOMAIN, func);
+}
+
+bool
+api_check_network(virNetworkPtr net, int domain, const char *func)
+{
+    return API_LIVE_CONN(net, API_OBJ_NETWORK) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_NETWORK, func);
+}
+
+bool
+api_check_network_port(virNetworkPortPtr port, int domain, const char *func)
+{
+    return (API_LIVE(port, API_OBJ_NETWORK_PORT) && API_LIVE_CONN(port->net, API_OBJ_NETWORK)) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_NETWORK_PORT, func);
+}
+
+bool
+api_check_interface(virInterfacePtr iface, int domain, const char *func)
+{
+    return API_LIVE_CONN(iface, API_OBJ_INTERFACE) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_INTERFACE, func);
+}
+
+bool
+api_check_storage_pool(virStoragePoolPtr pool, int domain, const char *func)
+{
+    return API_LIVE_CONN(pool, API_OBJ_STORAGE_POOL) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_STORAGE_POOL, func);
+}
+
+bool
+api_check_storage_vol(virStorageVolPtr vol, int domain, const char *func)
+{
+    return API_LIVE_CONN(vol, API_OBJ_STORAGE_VOL) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_STORAGE_VOL, func);
+}
+
+bool
+api_check_node_device(virNodeDevicePtr dev, int domain, const char *func)
+{
+    return API_LIVE_CONN(dev, API_OBJ_NODE_DEVICE) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_NODE_DEVICE, func);
+}
+
+/**
+ * api_check_secret() - validate a secret argument (VIR_FROM_SECRET)
  */
 bool
 api_check_secret(virSecretPtr secret, const char *func)
 {
-    if (api_object_is(secret, API_OBJ_SECRET) &&
-        api_object_is(secret->conn, API_OBJ_CONNECT))
-        return true;
-    err_report_full(VIR_FROM_SECRET, VIR_ERR_INVALID_SECRET, __FILE__, func, __LINE__,
-                    "%s", func);
-    return false;
+    return api_check_secret_full(secret, VIR_FROM_SECRET, func);
+}
+
+bool
+api_check_secret_full(virSecretPtr secret, int domain, const char *func)
+{
+    return API_LIVE_CONN(secret, API_OBJ_SECRET) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_SECRET, func);
+}
+
+bool
+api_check_nwfilter(virNWFilterPtr nwfilter, int domain, const char *func)
+{
+    return API_LIVE_CONN(nwfilter, API_OBJ_NWFILTER) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_NWFILTER, func);
+}
+
+bool
+api_check_nwfilter_binding(virNWFilterBindingPtr binding, int domain, const char *func)
+{
+    return API_LIVE_CONN(binding, API_OBJ_NWFILTER_BINDING) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_NWFILTER_BINDING, func);
+}
+
+bool
+api_check_stream(virStreamPtr st, int domain, const char *func)
+{
+    return API_LIVE_CONN(st, API_OBJ_STREAM) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_STREAM, func);
+}
+
+bool
+api_check_domain_snapshot(virDomainSnapshotPtr snap, int domain, const char *func)
+{
+    return (API_LIVE(snap, API_OBJ_DOMAIN_SNAPSHOT) &&
+            API_LIVE_CONN(snap->domain, API_OBJ_DOMAIN)) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_DOMAIN_SNAPSHOT, func);
+}
+
+bool
+api_check_domain_checkpoint(virDomainCheckpointPtr cp, int domain, const char *func)
+{
+    return (API_LIVE(cp, API_OBJ_DOMAIN_CHECKPOINT) &&
+            API_LIVE_CONN(cp->domain, API_OBJ_DOMAIN)) ||
+           api_report_invalid_object(domain, VIR_ERR_INVALID_DOMAIN_CHECKPOINT, func);
 }
 
 /**
@@ -134,6 +239,121 @@ api_check_nonnegative(long long value, int domain, const char *func, const char 
     if (value >= 0)
         return true;
     api_report_invalid_arg_full(domain, func, arg, "%s in %s must be zero or greater",
+                                arg, func);
+    return false;
+}
+
+/**
+ * api_check_positive() - virCheckPositiveArg: @value must be > 0
+ */
+bool
+api_check_positive(long long value, int domain, const char *func, const char *arg)
+{
+    if (value > 0)
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "%s in %s must be greater than zero",
+                                arg, func);
+    return false;
+}
+
+/**
+ * api_check_nonzero() - virCheckNonZeroArg: @value must not be 0
+ */
+bool
+api_check_nonzero(long long value, int domain, const char *func, const char *arg)
+{
+    if (value != 0)
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "%s in %s cannot be zero", arg, func);
+    return false;
+}
+
+/**
+ * api_check_array() - virCheckNonNullArrayArg: @array may be NULL only
+ * when @len is 0
+ */
+bool
+api_check_array(const void *array, long long len, int domain, const char *func,
+                const char *arg)
+{
+    if (array || len == 0)
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "%s in %s must not be NULL", arg, func);
+    return false;
+}
+
+/**
+ * api_check_exclusive() - VIR_EXCLUSIVE_FLAGS: @a and @b not both in @flags
+ */
+bool
+api_check_exclusive(unsigned int flags, unsigned int a, const char *aname,
+                    unsigned int b, const char *bname, int domain, const char *func)
+{
+    if (!((flags & a) && (flags & b)))
+        return true;
+    err_report_full(domain, VIR_ERR_INVALID_ARG, __FILE__, func, __LINE__,
+                    "Flags '%s' and '%s' are mutually exclusive", aname, bname);
+    return false;
+}
+
+/**
+ * api_check_requires() - VIR_REQUIRE_FLAG: @flag in @flags needs @other
+ */
+bool
+api_check_requires(unsigned int flags, unsigned int flag, const char *flagname,
+                   unsigned int other, const char *othername, int domain, const char *func)
+{
+    if (!(flags & flag) || (flags & other))
+        return true;
+    err_report_full(domain, VIR_ERR_INVALID_ARG, __FILE__, func, __LINE__,
+                    "Flag '%s' is required by flag '%s'", othername, flagname);
+    return false;
+}
+
+/**
+ * api_check_writable_flag() - read-only connections may not pass @flag
+ * ("operation forbidden: <func> with <what>", libvirt's wording)
+ */
+bool
+api_check_writable_flag(virConnectPtr conn, unsigned int flags, unsigned int flag,
+                        const char *what, int domain, const char *func)
+{
+    if (!(conn->flags & VIR_CONNECT_RO) || !(flags & flag))
+        return true;
+    err_report_full(domain, VIR_ERR_OPERATION_DENIED, __FILE__, func, __LINE__,
+                    "%s with %s", func, what);
+    return false;
+}
+
+/**
+ * api_absolute_path() - @path as an absolute, canonical-looking path
+ */
+char *
+api_absolute_path(const char *path, int domain, const char *func)
+{
+    g_autofree char *cwd = NULL;
+
+    if (g_path_is_absolute(path))
+        return g_strdup(path);
+    cwd = g_get_current_dir();
+    if (!cwd || !g_path_is_absolute(cwd)) {
+        err_report_full(domain, VIR_ERR_INTERNAL_ERROR, __FILE__, func, __LINE__, "%s",
+                        "could not build absolute file path");
+        return NULL;
+    }
+    return g_build_filename(cwd, path, NULL);
+}
+
+/**
+ * api_check_same_conn() - the object @arg of @func must belong to @conn
+ */
+bool
+api_check_same_conn(virConnectPtr conn, virConnectPtr other, int domain, const char *func,
+                    const char *arg)
+{
+    if (conn == other)
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "%s in %s must match connection",
                                 arg, func);
     return false;
 }
@@ -187,7 +407,8 @@ api_dispatch_error(virConnectPtr conn)
 
 /**
  * api_stub_report_full() - error path of the generated "not supported"
- * stubs (api/stub-shim.h renames their err_report_full() to this): report,
+ * stubs of libvirt-qemu/-lxc/-admin.so (api/stub-shim-ext.h renames their
+ * err_report_full() to this): report,
  * then dispatch like every other failing entry point.
  */
 VIR_EXPORT void api_stub_report_full(int domain, int code, const char *file, const char *func,

@@ -332,6 +332,30 @@ event_find_locked(ApiEventState *state, int id)
 }
 
 /**
+ * api_event_find() - id of the live callback of (@family, @event_id) whose
+ * function is @cb (virConnectDomainEventDeregister's lookup), or -1
+ */
+int
+api_event_find(virConnectPtr conn, ApiEventFamily family, int event_id,
+               ApiEventGenericFunc cb)
+{
+    ApiEventState *state = conn->events;
+    int id = -1;
+
+    g_mutex_lock(&state->lock);
+    for (guint i = 0; i < state->callbacks->len; i++) {
+        ApiEventCallback *c = g_ptr_array_index(state->callbacks, i);
+
+        if (!c->deleted && c->family == family && c->event_id == event_id && c->cb == cb) {
+            id = c->id;
+            break;
+        }
+    }
+    g_mutex_unlock(&state->lock);
+    return id;
+}
+
+/**
  * api_event_set_remote_id() - remember the server callbackID of @id
  */
 void

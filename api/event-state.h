@@ -1,8 +1,8 @@
 /* api/event-state.h: per-connection event callbacks and the queue of
  * received events. Events arrive on RPC I/O threads, are queued, and are
  * delivered from the application's event loop through one timer, so
- * callbacks run where the application expects them. Object families
- * (secret now; domain, network, ... later) plug in through ApiEvent. */
+ * callbacks run where the application expects them. Object families plug
+ * in through ApiEvent; drivers (remote, test) queue their events here. */
 #pragma once
 
 #include <stdbool.h>
@@ -65,6 +65,9 @@ int api_event_register(virConnectPtr conn, ApiEventFamily family, int event_id,
                        const char *filter, const void *source, ApiEventGenericFunc cb,
                        void *opaque, virFreeCallback freecb,
                        int *ret_count, int *ret_remote_id);
+/* The live callback of (@family, @event_id) calling @cb: its id, or -1. */
+int api_event_find(virConnectPtr conn, ApiEventFamily family, int event_id,
+                   ApiEventGenericFunc cb);
 /* Record the server callbackID of callback @id. */
 void api_event_set_remote_id(virConnectPtr conn, int id, int remote_id);
 

@@ -10,13 +10,20 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
-/* Strong definitions of public functions; they override the weak
- * "not supported" stubs generated from the version script. */
+/* Public functions of libvirt.so (everything else is hidden). */
 #define VIR_EXPORT __attribute__((visibility("default")))
 
 typedef struct _ApiUri ApiUri;
-typedef struct _RemoteState RemoteState;
 typedef struct _ApiEventState ApiEventState;
+typedef struct _ApiHypervisorDriver ApiHypervisorDriver;
+typedef struct _ApiNetworkDriver ApiNetworkDriver;
+typedef struct _ApiStorageDriver ApiStorageDriver;
+typedef struct _ApiNodeDeviceDriver ApiNodeDeviceDriver;
+typedef struct _ApiSecretDriver ApiSecretDriver;
+typedef struct _ApiInterfaceDriver ApiInterfaceDriver;
+typedef struct _ApiNWFilterDriver ApiNWFilterDriver;
+typedef struct _ApiStreamDriver ApiStreamDriver;
+typedef struct _ApiDriverRegistration ApiDriverRegistration;
 
 typedef enum {
     API_OBJ_CONNECT,
@@ -47,8 +54,8 @@ typedef struct {
 
 #define API_OBJ_MAGIC 0x6d760000u
 
-/* The driver class owning an API family; also the key of the routing
- * table (DESIGN.md §3, sockets.md §3). */
+/* The driver class owning an API family: the index of conn->priv, and the
+ * key of the remote driver's routing table (DESIGN.md §3, sockets.md §3). */
 typedef enum {
     API_DRV_HYPERVISOR,
     API_DRV_NETWORK,
@@ -75,8 +82,19 @@ struct _virConnect {
     virErrorFunc handler;            /* per-connection error handler */
     void *handler_data;
     ApiCloseCallback close_cb;       /* under @lock */
-    RemoteState *remote;             /* daemon connections and routing */
     ApiEventState *events;           /* event callbacks and queue */
+    const ApiDriverRegistration *registration;   /* the driver that opened it */
+    /* Drivers serving each family (api/driver.h); set while opening, fixed
+     * afterwards. NULL: the family is not supported on this connection. */
+    const ApiHypervisorDriver *hypervisor_driver;
+    const ApiNetworkDriver *network_driver;
+    const ApiStorageDriver *storage_driver;
+    const ApiNodeDeviceDriver *nodedev_driver;
+    const ApiSecretDriver *secret_driver;
+    const ApiInterfaceDriver *interface_driver;
+    const ApiNWFilterDriver *nwfilter_driver;
+    void *priv[API_DRV_LAST];        /* per-family driver state, by ApiDriverClass */
+    const void *open_conf;           /* ApiClientConf, only during the open hooks */
 };
 
 struct _virDomain {
@@ -154,7 +172,10 @@ struct _virNWFilterBinding {
 struct _virStream {
     ApiObject obj;
     virConnectPtr conn;
-    unsigned int flags;
+    unsigned int flags;              /* virStreamFlags */
+    /* Set by the driver call that binds the stream (upload, console, ...):
+     * api_stream_attach(). NULL until then (data calls: NO_SUPPORT). */
+    const ApiStreamDriver *driver;
     void *priv;                      /* owned by the stream driver */
     GDestroyNotify priv_free;
 };
@@ -199,6 +220,8 @@ virNWFilterPtr api_nwfilter_new(virConnectPtr conn, const char *name,
 virNWFilterBindingPtr api_nwfilter_binding_new(virConnectPtr conn, const char *portdev,
                                                const char *filtername);
 virStreamPtr api_stream_new(virConnectPtr conn, unsigned int flags);
+/* Close the drivers of @conn (dispose, or a failed open). */
+void api_connect_close_drivers(virConnectPtr conn);
 virDomainSnapshotPtr api_domain_snapshot_new(virDomainPtr domain, const char *name);
 virDomainCheckpointPtr api_domain_checkpoint_new(virDomainPtr domain, const char *name);
 
@@ -219,14 +242,52 @@ void api_report_invalid_arg_full(int domain, const char *func, const char *arg,
     api_report_invalid_arg_full((domain), __func__, (arg), __VA_ARGS__)
 
 /* Each returns true when the check passes; otherwise it has reported the
- * error (INVALID_CONN / INVALID_SECRET / INVALID_ARG / OPERATION_DENIED)
+ * error (INVALID_CONN / INVALID_<OBJECT> / INVALID_ARG / OPERATION_DENIED)
  * and the caller must api_dispatch_error() (with NULL when the object
- * itself was invalid). @func is the public function name in the message. */
+ * itself was invalid). @func is the public function name in the message.
+ * An object is valid when it and the objects it hangs off (domain of a
+ * snapshot, network of a port, connection) are live. */
 bool api_check_connect(virConnectPtr conn, int domain, const char *func);
+bool api_check_domain(virDomainPtr dom, int domain, const char *func);
+bool api_check_network(virNetworkPtr net, int domain, const char *func);
+bool api_check_network_port(virNetworkPortPtr port, int domain, const char *func);
+bool api_check_interface(virInterfacePtr iface, int domain, const char *func);
+bool api_check_storage_pool(virStoragePoolPtr pool, int domain, const char *func);
+bool api_check_storage_vol(virStorageVolPtr vol, int domain, const char *func);
+bool api_check_node_device(virNodeDevicePtr dev, int domain, const char *func);
 bool api_check_secret(virSecretPtr secret, const char *func);
+bool api_check_secret_full(virSecretPtr secret, int domain, const char *func);
+bool api_check_nwfilter(virNWFilterPtr nwfilter, int domain, const char *func);
+bool api_check_nwfilter_binding(virNWFilterBindingPtr binding, int domain, const char *func);
+bool api_check_stream(virStreamPtr st, int domain, const char *func);
+bool api_check_domain_snapshot(virDomainSnapshotPtr snap, int domain, const char *func);
+bool api_check_domain_checkpoint(virDomainCheckpointPtr cp, int domain, const char *func);
 bool api_check_writable(virConnectPtr conn, int domain, const char *func);
 bool api_check_nonnull(const void *value, int domain, const char *func, const char *arg);
 bool api_check_nonnegative(long long value, int domain, const char *func, const char *arg);
+bool api_check_positive(long long value, int domain, const char *func, const char *arg);
+bool api_check_nonzero(long long value, int domain, const char *func, const char *arg);
+/* @array may be NULL only when @len is 0 (virCheckNonNullArrayArg). */
+bool api_check_array(const void *array, long long len, int domain, const char *func,
+                     const char *arg);
+/* Flags @a and @b may not be given together (VIR_EXCLUSIVE_FLAGS). */
+bool api_check_exclusive(unsigned int flags, unsigned int a, const char *aname,
+                         unsigned int b, const char *bname, int domain, const char *func);
+/* @flag requires @other (VIR_REQUIRE_FLAG). */
+bool api_check_requires(unsigned int flags, unsigned int flag, const char *flagname,
+                        unsigned int other, const char *othername, int domain,
+                        const char *func);
+/* Read-only connections may not pass @flag (e.g. VIR_DOMAIN_XML_SECURE):
+ * VIR_ERR_OPERATION_DENIED "... prevents <func> with <what>". */
+bool api_check_writable_flag(virConnectPtr conn, unsigned int flags, unsigned int flag,
+                             const char *what, int domain, const char *func);
+/* @path made absolute against the working directory (a copy), or NULL
+ * with VIR_ERR_INTERNAL_ERROR reported: paths go to a daemon that has its
+ * own working directory. */
+char *api_absolute_path(const char *path, int domain, const char *func);
+/* @obj must belong to @conn (VIR_ERR_INVALID_ARG). */
+bool api_check_same_conn(virConnectPtr conn, virConnectPtr other, int domain,
+                         const char *func, const char *arg);
 
 /* VIR_ERR_NO_SUPPORT naming @func, as virReportUnsupportedError(). */
 void api_report_unsupported(int domain, const char *func);

@@ -9,7 +9,6 @@
 #define ERR_DOMAIN VIR_FROM_NONE
 #include "api/internal.h"
 #include "api/event-state.h"
-#include "api/remote/remote.h"
 #include "api/uri.h"
 #include "common/util/err.h"
 #include "common/util/uuid.h"
@@ -351,8 +350,8 @@ api_connect_dispose(void *obj)
 {
     virConnectPtr conn = obj;
 
-    /* Close the daemon connections first: no more events can arrive. */
-    remote_state_close(conn);
+    /* Close the drivers first: no more events can arrive. */
+    api_connect_close_drivers(conn);
     api_event_state_free(conn->events);
     if (conn->close_cb.freecb)
         conn->close_cb.freecb(conn->close_cb.opaque);

@@ -30,7 +30,7 @@ DRIVERS = ('none', 'hypervisor', 'network', 'storage', 'nodedev', 'secret',
 TAGS_SINGLE = ('driver', 'priority', 'generate', 'readstream', 'writestream',
                'sparseflag', 'fds')
 TAGS_MULTI = ('acl', 'aclfilter')
-TAGS_BARE = ('noauth', 'message')
+TAGS_BARE = ('noauth', 'message', 'writes')
 GENERATE = ('both', 'server', 'client', 'none')
 INT_TYPES = ('int', 'unsigned int', 'unsigned')
 
@@ -252,7 +252,9 @@ def derive_proc(proto, p):
             readonly = readonly and ro
             continue
         p.conds.append(make_cond(proto, p, entry, perm, parts[2:], ro))
-    if readonly:
+    # @writes: the procedure changes state although libvirt's ACL entry for
+    # it only asks for a read permission; never allowed on read-only sockets.
+    if readonly and 'writes' not in p.bare:
         flags.append('PROC_F_READONLY')
     p.flags = flags
 

@@ -118,22 +118,16 @@ remote_conn_on_event(RpcClient *client, const ProgramInfo *prog, int proc, void 
 
     if (g_atomic_int_get(&rc->closing) || prog != &remote_program)
         return;
-    switch (proc) {
-    case REMOTE_PROC_SECRET_EVENT_LIFECYCLE:
-    case REMOTE_PROC_SECRET_EVENT_VALUE_CHANGED:
-        remote_secret_on_event(rc, proc, msg);
-        break;
-    case REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED:
+    if (proc == REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED) {
         if (rc->primary) {
             remote_connect_event_connection_closed_msg *m = msg;
 
             remote_fire_close_callback(rc->owner, m->reason);
         }
-        break;
-    default:
-        log_debug("ignoring event procedure %d", proc);
-        break;
+        return;
     }
+    if (!remote_event_dispatch(rc, proc, msg))
+        log_debug("ignoring event procedure %d", proc);
 }
 
 /* ---- open / close of one daemon connection ---- */
@@ -270,21 +264,24 @@ remote_conn_close(RemoteConn *rc)
 }
 
 /**
- * remote_state_close() - close all daemon connections of @conn
+ * remote_close_hook() - close hook of the remote driver: close all daemon
+ * connections of @conn
  */
-void
-remote_state_close(virConnectPtr conn)
+int
+remote_close_hook(virConnectPtr conn)
 {
-    RemoteState *st = conn->remote;
+    RemoteState *st = conn->priv[API_DRV_HYPERVISOR];
 
     if (!st)
-        return;
+        return 0;
     for (int i = 0; i < API_DRV_LAST; i++)
         remote_conn_close(st->secondary[i]);
     remote_conn_close(st->primary);
     g_mutex_clear(&st->lock);
     g_free(st);
-    conn->remote = NULL;
+    for (int i = 0; i < API_DRV_LAST; i++)
+        conn->priv[i] = NULL;
+    return 0;
 }
 
 /* ---- primary open ---- */
@@ -357,16 +354,46 @@ remote_parse_uri(ApiUri *uri, const ApiClientConf *conf, char **ret_driver,
     return 0;
 }
 
+static int remote_open(virConnectPtr conn, ApiUri *uri, const ApiClientConf *conf,
+                       virConnectAuthPtr auth, unsigned int flags);
+
 /**
- * remote_open() - open the primary daemon connection of @conn
+ * remote_open_hook() - open hook of the remote driver: open the primary
+ * daemon connection of @conn
  * @conn: connection being opened (conn->uri is set by the caller unless
- *        probing)
+ *        probing; conn->open_conf holds the libvirt.conf values)
  * @uri: parsed URI, or NULL to probe
- * @conf: libvirt.conf values
  * @auth: unused (only NONE and polkit are spoken on UNIX sockets)
  * @flags: VIR_CONNECT_RO
+ *
+ * Declines test:///... (served in-process when the test driver is built
+ * in); test+unix:///...?socket= and test://host/ go to a daemon.
+ * Every family of the connection shares the state set up here
+ * (conn->priv[API_DRV_HYPERVISOR]).
+ *
+ * Return: an ApiOpenResult.
  */
 int
+remote_open_hook(virConnectPtr conn, ApiUri *uri, virConnectAuthPtr auth, unsigned int flags)
+{
+    if (uri && uri->scheme) {
+        g_autofree char *drv = NULL;
+        g_autofree char *transport = NULL;
+
+        api_uri_split_scheme(uri->scheme, &drv, &transport);
+        if (g_ascii_strcasecmp(drv, "test") == 0 && !transport && !uri->server)
+            return API_OPEN_DECLINED;
+    }
+    if (remote_open(conn, uri, conn->open_conf, auth, flags) < 0) {
+        remote_close_hook(conn);
+        return API_OPEN_ERROR;
+    }
+    return API_OPEN_SUCCESS;
+}
+
+/* Set up the remote state of @conn and connect the primary daemon.
+ * On failure the caller closes what was opened (remote_close_hook). */
+static int
 remote_open(virConnectPtr conn, ApiUri *uri, const ApiClientConf *conf,
             virConnectAuthPtr auth, unsigned int flags)
 {
@@ -402,7 +429,8 @@ remote_open(virConnectPtr conn, ApiUri *uri, const ApiClientConf *conf,
     g_mutex_init(&st->lock);
     st->readonly = flags & VIR_CONNECT_RO;
     sockets_uri_info(uri, unix_transport, paths_privileged(), &st->session, &st->autostart);
-    conn->remote = st;
+    for (int i = 0; i < API_DRV_LAST; i++)
+        conn->priv[i] = st;
 
     req.driver = driver && !g_str_equal(driver, "remote") ? driver : NULL;
     req.mode = mode;
@@ -493,7 +521,7 @@ remote_open_secondary(virConnectPtr conn, RemoteState *st, ApiDriverClass cls,
 RemoteConn *
 remote_route(virConnectPtr conn, ApiDriverClass cls)
 {
-    RemoteState *st = conn->remote;
+    RemoteState *st = remote_state(conn);
     RemoteConn *rc;
     bool failed = false;
 

@@ -11,16 +11,16 @@
 static RemoteConn *
 host_primary(virConnectPtr conn)
 {
-    return conn->remote->primary;
+    return remote_state(conn)->primary;
 }
 
 /**
- * remote_connect_get_type() - hypervisor type name, cached per connection
+ * remote_op_connect_get_type() - hypervisor type name, cached per connection
  *
  * Return: a string owned by the connection, or NULL (reported).
  */
 const char *
-remote_connect_get_type(virConnectPtr conn)
+remote_op_connect_get_type(virConnectPtr conn)
 {
     RemoteConn *rc = host_primary(conn);
     remote_connect_get_type_ret ret = { 0 };
@@ -43,10 +43,10 @@ remote_connect_get_type(virConnectPtr conn)
 }
 
 /**
- * remote_connect_get_version() - hypervisor version (major*1e6+minor*1e3+micro)
+ * remote_op_connect_get_version() - hypervisor version (major*1e6+minor*1e3+micro)
  */
 int
-remote_connect_get_version(virConnectPtr conn, unsigned long *ret_ver)
+remote_op_connect_get_version(virConnectPtr conn, unsigned long *ret_ver)
 {
     remote_connect_get_version_ret ret = { 0 };
 
@@ -57,10 +57,10 @@ remote_connect_get_version(virConnectPtr conn, unsigned long *ret_ver)
 }
 
 /**
- * remote_connect_get_lib_version() - the daemon's libvirt version
+ * remote_op_connect_get_lib_version() - the daemon's libvirt version
  */
 int
-remote_connect_get_lib_version(virConnectPtr conn, unsigned long *ret_ver)
+remote_op_connect_get_lib_version(virConnectPtr conn, unsigned long *ret_ver)
 {
     remote_connect_get_lib_version_ret ret = { 0 };
 
@@ -71,10 +71,10 @@ remote_connect_get_lib_version(virConnectPtr conn, unsigned long *ret_ver)
 }
 
 /**
- * remote_connect_get_hostname() - host name of the daemon's machine
+ * remote_op_connect_get_hostname() - host name of the daemon's machine
  */
 char *
-remote_connect_get_hostname(virConnectPtr conn)
+remote_op_connect_get_hostname(virConnectPtr conn)
 {
     remote_connect_get_hostname_ret ret = { 0 };
     char *name;
@@ -87,10 +87,10 @@ remote_connect_get_hostname(virConnectPtr conn)
 }
 
 /**
- * remote_connect_is_alive() - 1 while the primary socket is open, else 0
+ * remote_op_connect_is_alive() - 1 while the primary socket is open, else 0
  */
 int
-remote_connect_is_alive(virConnectPtr conn)
+remote_op_connect_is_alive(virConnectPtr conn)
 {
     RemoteConn *rc = host_primary(conn);
 
@@ -98,11 +98,11 @@ remote_connect_is_alive(virConnectPtr conn)
 }
 
 /**
- * remote_connect_is_secure() - UNIX sockets are secure when the daemon
+ * remote_op_connect_is_secure() - UNIX sockets are secure when the daemon
  * says its driver connection is
  */
 int
-remote_connect_is_secure(virConnectPtr conn)
+remote_op_connect_is_secure(virConnectPtr conn)
 {
     remote_connect_is_secure_ret ret = { 0 };
 
@@ -112,11 +112,11 @@ remote_connect_is_secure(virConnectPtr conn)
 }
 
 /**
- * remote_connect_is_encrypted() - UNIX sockets are never encrypted; the
+ * remote_op_connect_is_encrypted() - UNIX sockets are never encrypted; the
  * daemon is still asked, as libvirt does, so errors surface the same way
  */
 int
-remote_connect_is_encrypted(virConnectPtr conn)
+remote_op_connect_is_encrypted(virConnectPtr conn)
 {
     remote_connect_is_secure_ret ret = { 0 };
 
@@ -126,15 +126,15 @@ remote_connect_is_encrypted(virConnectPtr conn)
 }
 
 /**
- * remote_connect_set_keepalive() - start or stop our keepalive PINGs
+ * remote_op_connect_set_keep_alive() - start or stop our keepalive PINGs
  *
  * Return: 0, 1 when the daemon does not speak keepalive, -1 when no event
  * loop is registered (reported).
  */
 int
-remote_connect_set_keepalive(virConnectPtr conn, int interval, unsigned int count)
+remote_op_connect_set_keep_alive(virConnectPtr conn, int interval, unsigned int count)
 {
-    RemoteState *st = conn->remote;
+    RemoteState *st = remote_state(conn);
 
     if (!api_event_have_impl()) {
         err_report(VIR_ERR_INTERNAL_ERROR, "%s",
@@ -159,12 +159,12 @@ remote_connect_set_keepalive(virConnectPtr conn, int interval, unsigned int coun
 }
 
 /**
- * remote_connect_register_close_callback() - one close callback per
+ * remote_op_connect_register_close_callback() - one close callback per
  * connection; it holds a reference on the connection until it fires or is
  * unregistered
  */
 int
-remote_connect_register_close_callback(virConnectPtr conn, virConnectCloseFunc cb,
+remote_op_connect_register_close_callback(virConnectPtr conn, virConnectCloseFunc cb,
                                        void *opaque, virFreeCallback freecb)
 {
     RemoteConn *rc = host_primary(conn);
@@ -198,13 +198,13 @@ remote_connect_register_close_callback(virConnectPtr conn, virConnectCloseFunc c
 }
 
 /**
- * remote_connect_unregister_close_callback() - remove the close callback
+ * remote_op_connect_unregister_close_callback() - remove the close callback
  * @cb: must be the registered one
  *
  * The caller holds its own reference on @conn.
  */
 int
-remote_connect_unregister_close_callback(virConnectPtr conn, virConnectCloseFunc cb)
+remote_op_connect_unregister_close_callback(virConnectPtr conn, virConnectCloseFunc cb)
 {
     RemoteConn *rc = host_primary(conn);
     ApiCloseCallback old = { 0 };

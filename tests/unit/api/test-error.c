@@ -138,12 +138,14 @@ test_entry_resets(void **state)
 }
 
 static void
-test_stub_not_supported(void **state)
+test_invalid_conn(void **state)
 {
+    /* every entry point validates its objects before anything else */
     assert_null(virDomainLookupByName(NULL, "vm"));
-    assert_int_equal(virGetLastErrorCode(), VIR_ERR_NO_SUPPORT);
+    assert_int_equal(virGetLastErrorCode(), VIR_ERR_INVALID_CONN);
+    assert_int_equal(virGetLastErrorDomain(), VIR_FROM_DOM);
     assert_string_equal(virGetLastErrorMessage(),
-                        "this function is not supported by the connection driver: virDomainLookupByName");
+                        "invalid connection pointer in virDomainLookupByName");
     assert_int_equal(seen.calls, 1);
 }
 
@@ -237,7 +239,7 @@ main(void)
         cmocka_unit_test_setup(test_invalid_objects, reset_seen),
         cmocka_unit_test_setup(test_copy_save_reset, reset_seen),
         cmocka_unit_test_setup(test_entry_resets, reset_seen),
-        cmocka_unit_test_setup(test_stub_not_supported, reset_seen),
+        cmocka_unit_test_setup(test_invalid_conn, reset_seen),
         cmocka_unit_test_setup(test_thread_local, reset_seen),
         cmocka_unit_test_setup(test_default_printing, reset_seen),
     };

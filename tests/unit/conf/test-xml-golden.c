@@ -25,9 +25,12 @@
 #include "common/conf/capabilities_conf.h"
 #include "common/conf/domain/domain.h"
 #include "common/conf/domaincaps_conf.h"
+#include "common/conf/interface_conf.h"
 #include "common/conf/network_conf.h"
 #include "common/conf/networkport_conf.h"
 #include "common/conf/nodedev_conf.h"
+#include "common/conf/nwfilter_conf.h"
+#include "common/conf/nwfilterbinding_conf.h"
 #include "common/conf/secret_conf.h"
 #include "common/conf/storage_conf.h"
 #include "common/conf/storagevol_conf.h"
@@ -43,9 +46,12 @@ static const GoldenFormat formats[] = {
     { "capabilities", "capability", &caps_def_schema },
     { "domain", "domain", &domain_def_schema },
     { "domaincaps", "domaincaps", &domcaps_def_schema },
+    { "interface", "interface", &iface_def_schema },
     { "network", "network", &net_def_schema },
     { "networkport", "networkport", &net_port_def_schema },
     { "nodedev", "nodedev", &nodedev_def_schema },
+    { "nwfilter", "nwfilter", &nwfilter_def_schema },
+    { "nwfilterbinding", "nwfilterbinding", &nwfilter_binding_def_schema },
     { "secret", "secret", &secret_def_schema },
     { "storagepool", "storagepool", &pool_def_schema },
     { "storagevol", "storagevol", &vol_def_schema },
