@@ -1031,6 +1031,14 @@ format_embed(XmlOut *out, const XmlField *f, const void *obj)
     xmlmap_format_element_keyed(out, f->schema, slot_of(obj, f->offset), f->key_attr,
                                 f->key_value);
     if (out->last_empty && !(f->flags & XF_KEEP_EMPTY) && !f->has_offset) {
+        if ((f->flags & XF_REQUIRED) && out->depth > 0) {
+            /* A required element stays even when empty (an unvalidated
+             * definition must format back into something that parses), but
+             * alone it does not make its parent worth writing. */
+            out->frames[out->depth - 1].placeholder_only =
+                saved.state == FRAME_TAG_OPEN || saved.placeholder_only;
+            return;
+        }
         /* Nothing to say: take the element back, restoring the parent. */
         g_string_truncate(out->buf, mark);
         if (out->depth > 0)

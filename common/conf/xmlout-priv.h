@@ -23,6 +23,8 @@ typedef struct {
     bool no_self_close;
     bool space_close;
     bool blank_lines;
+    bool placeholder_only;      /* its only children are required-but-empty
+                                 * placeholders: it still counts as empty */
 } OutFrame;
 
 struct XmlOut {

@@ -68,6 +68,7 @@ xmlout_open_for_child(XmlOut *out)
     else if (top->state == FRAME_HAS_TEXT)
         g_string_append_c(out->buf, '\n');
     top->state = FRAME_HAS_CHILDREN;
+    top->placeholder_only = false;
 }
 
 /**
@@ -193,7 +194,8 @@ xmlout_end(XmlOut *out)
 
     g_assert(out->depth > 0);
     fr = &out->frames[--out->depth];
-    out->last_empty = fr->state == FRAME_TAG_OPEN && fr->nattrs == 0;
+    out->last_empty = (fr->state == FRAME_TAG_OPEN || fr->placeholder_only) &&
+                      fr->nattrs == 0;
     switch (fr->state) {
     case FRAME_TAG_OPEN:
         if (!fr->no_self_close) {

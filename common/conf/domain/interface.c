@@ -43,47 +43,49 @@ static const XmlField local_fields[] = {
 };
 static XML_SCHEMA(local, DomainNet, "local", local_fields);
 
-#define NET_SOURCE(kind, ...) \
+/* @gflags: XF_REQUIRED when the type cannot do without <source> (its
+ * required attributes would otherwise be lost on an empty element). */
+#define NET_SOURCE(kind, gflags, ...) \
     static const XmlField src_##kind##_fields[] = { __VA_ARGS__, XML_END }; \
     static XML_SCHEMA(src_##kind, DomainNet, "source", src_##kind##_fields); \
     static const XmlField case_##kind##_fields[] = { \
-        XML_GROUP(&src_##kind##_schema, 0), XML_END }; \
+        XML_GROUP(&src_##kind##_schema, gflags), XML_END }; \
     static XML_SCHEMA(case_##kind, DomainNet, "interface", case_##kind##_fields)
 
-NET_SOURCE(network,
+NET_SOURCE(network, XF_REQUIRED,
            XML_ATTR(DomainNet, src_network, "network", string, XF_REQUIRED),
            XML_ATTR(DomainNet, src_portgroup, "portgroup", string, 0),
            XML_ATTR(DomainNet, src_portid, "portid", uuid, XF_LIVE_ONLY));
-NET_SOURCE(bridge,
+NET_SOURCE(bridge, 0,
            XML_ATTR(DomainNet, src_bridge, "bridge", string, 0),
            XML_ATTR_ENUM(DomainNet, mac_table_manager, "macTableManager", net_mac_table, 0,
                          .min = 1));
-NET_SOURCE(direct,
+NET_SOURCE(direct, XF_REQUIRED,
            XML_ATTR(DomainNet, src_dev, "dev", string, XF_REQUIRED),
            XML_ATTR_ENUM(DomainNet, direct_mode, "mode", net_direct_mode, 0,
                          .errcode = VIR_ERR_CONFIG_UNSUPPORTED));
-NET_SOURCE(user,
+NET_SOURCE(user, 0,
            XML_ATTR(DomainNet, src_dev, "dev", string, 0));
-NET_SOURCE(vdpa,
+NET_SOURCE(vdpa, XF_REQUIRED,
            XML_ATTR(DomainNet, src_dev, "dev", string, XF_REQUIRED));
-NET_SOURCE(internal,
+NET_SOURCE(internal, XF_REQUIRED,
            XML_ATTR(DomainNet, src_name, "name", string, XF_REQUIRED));
-NET_SOURCE(ethernet,
+NET_SOURCE(ethernet, 0,
            XML_CHILDREN(DomainNet, src_ips, nsrc_ips, &domain_ip_schema, 0),
            XML_CHILDREN(DomainNet, src_routes, nsrc_routes, &ip_route_schema, 0));
-NET_SOURCE(vhostuser,
+NET_SOURCE(vhostuser, XF_REQUIRED,
            XML_ATTR(DomainNet, src_type, "type", string, XF_REQUIRED),
            XML_ATTR(DomainNet, src_path, "path", string, XF_REQUIRED),
            XML_ATTR_ENUM(DomainNet, src_mode, "mode", net_vu_mode, 0, .min = 1),
            XML_GROUP(&reconnect_schema, 0));
-NET_SOURCE(socket,
+NET_SOURCE(socket, 0,
            XML_ATTR(DomainNet, src_address, "address", ip, 0),
            XML_ATTR(DomainNet, src_port, "port", uint, XF_OMIT_DEFAULT, .max = 65535));
-NET_SOURCE(udp,
+NET_SOURCE(udp, XF_REQUIRED,
            XML_ATTR(DomainNet, src_address, "address", ip, XF_REQUIRED),
            XML_ATTR(DomainNet, src_port, "port", uint, XF_REQUIRED, .max = 65535),
            XML_GROUP(&local_schema, 0));
-NET_SOURCE(vds,
+NET_SOURCE(vds, XF_REQUIRED,
            XML_ATTR(DomainNet, vds_switchid, "switchid", uuid, XF_REQUIRED),
            XML_ATTR(DomainNet, vds_portid, "portid", int, 0,
                     XML_HAS(DomainNet, has_vds_portid)),
