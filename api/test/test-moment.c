@@ -219,7 +219,7 @@ test_moments_collect(const TestMoments *ms, const TestMoment *from, bool descend
             }
             depth++;
         }
-        if (sorted->len == out->len)
+        if (out->len > 0 && sorted->len == out->len)
             memcpy(out->pdata, sorted->pdata, sizeof(gpointer) * out->len);
         g_ptr_array_unref(sorted);
     }

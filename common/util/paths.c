@@ -14,6 +14,9 @@ enum {
 
 static GMutex paths_lock;
 static char *paths_cache[P_LAST];
+/* Strings replaced by paths_reset(): callers may still hold them, so they
+ * stay alive (and reachable) for the life of the process. */
+static GPtrArray *paths_retired;
 
 static char *
 paths_compute(int which)
@@ -101,13 +104,18 @@ paths_privileged(void)
 
 /**
  * paths_reset() - recompute paths on next use (tests only; old strings are
- * deliberately kept alive because callers may still hold them)
+ * kept alive in paths_retired because callers may still hold them)
  */
 void
 paths_reset(void)
 {
     g_mutex_lock(&paths_lock);
-    for (int i = 0; i < P_LAST; i++)
+    if (!paths_retired)
+        paths_retired = g_ptr_array_new();
+    for (int i = 0; i < P_LAST; i++) {
+        if (paths_cache[i])
+            g_ptr_array_add(paths_retired, paths_cache[i]);
         paths_cache[i] = NULL;
+    }
     g_mutex_unlock(&paths_lock);
 }
