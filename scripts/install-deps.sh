@@ -7,7 +7,7 @@ PKGS="
 gcc meson ninja-build pkg-config python3 rpcsvc-proto
 libglib2.0-dev libxml2-dev libxml2-utils libjson-c-dev libtirpc-dev
 libsystemd-dev libnl-3-dev libnl-route-3-dev libpciaccess-dev nettle-dev
-libcmocka-dev
+libcmocka-dev libreadline-dev
 libvirt-clients python3-libvirt libvirt-dev libvirt-daemon
 "
 

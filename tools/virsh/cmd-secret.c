@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tools/virsh/helpers.h"
 #include "tools/virsh/table.h"
-#include "tools/virsh/virsh.h"
 
 static const char *const usage_names[] = {
     [VIR_SECRET_USAGE_TYPE_NONE] = "none",
@@ -313,6 +313,8 @@ cmd_secret_list(VshCtl *ctl, const VshCmd *cmd)
     };
     virConnectPtr conn = vsh_conn(ctl);
     g_autoptr(VshTable) table = NULL;
+    bool json = vsh_opt_bool(cmd, "json");
+    json_object *arr = NULL;
     virSecretPtr *list = NULL;
     unsigned int flags = 0;
     int n;
@@ -332,13 +334,29 @@ cmd_secret_list(VshCtl *ctl, const VshCmd *cmd)
     }
     qsort(list, n, sizeof(*list), secret_uuid_cmp);
 
-    table = vsh_table_new("UUID", "Usage", NULL);
+    if (json)
+        arr = json_object_new_array();
+    else
+        table = vsh_table_new("UUID", "Usage", NULL);
     for (int i = 0; i < n; i++) {
         char uuid[VIR_UUID_STRING_BUFLEN] = "";
         int type = virSecretGetUsageType(list[i]);
         g_autofree char *usage = NULL;
 
         virSecretGetUUIDString(list[i], uuid);
+        if (arr) {
+            json_object *o = json_object_new_object();
+
+            vsh_json_add_str(o, "uuid", uuid);
+            vsh_json_add_str(o, "usage_type",
+                             type >= 0 && type < VIR_SECRET_USAGE_TYPE_LAST ? usage_names[type]
+                                                                           : "unknown");
+            vsh_json_add_str(o, "usage_id", type > VIR_SECRET_USAGE_TYPE_NONE
+                                            ? virSecretGetUsageID(list[i]) : NULL);
+            json_object_array_add(arr, o);
+            virSecretFree(list[i]);
+            continue;
+        }
         if (type > VIR_SECRET_USAGE_TYPE_NONE) {
             const char *id = virSecretGetUsageID(list[i]);
 
@@ -354,7 +372,10 @@ cmd_secret_list(VshCtl *ctl, const VshCmd *cmd)
     }
     free(list);
     vsh_reset_libvirt_error();
-    vsh_table_print(ctl, table);
+    if (arr)
+        vsh_json_print(ctl, arr);
+    else
+        vsh_table_print(ctl, table);
     return true;
 }
 
@@ -363,6 +384,7 @@ static const VshOptDef opts_secret_list[] = {
     { "no-ephemeral", VSH_OT_BOOL, 0, "only secrets that are stored on disk" },
     { "private", VSH_OT_BOOL, 0, "only secrets whose value cannot be read back" },
     { "no-private", VSH_OT_BOOL, 0, "only secrets whose value can be read back" },
+    { "json", VSH_OT_BOOL, 0, "print a JSON array" },
     { NULL }
 };
 
@@ -493,10 +515,10 @@ cmd_secret_event(VshCtl *ctl, const VshCmd *cmd)
 }
 
 static const VshOptDef opts_secret_event[] = {
-    { "secret", VSH_OT_STRING, VSH_OF_POSITIONAL, "only events of this secret (UUID)" },
-    { "event", VSH_OT_STRING, VSH_OF_POSITIONAL, "the event type to wait for" },
+    { "secret", VSH_OT_STRING, 0, "only events of this secret (UUID)" },
+    { "event", VSH_OT_STRING, 0, "the event type to wait for" },
     { "loop", VSH_OT_BOOL, 0, "keep waiting after the first event" },
-    { "timeout", VSH_OT_INT, VSH_OF_POSITIONAL, "give up after this many seconds" },
+    { "timeout", VSH_OT_INT, 0, "give up after this many seconds" },
     { "list", VSH_OT_BOOL, 0, "print the event types and exit" },
     { "timestamp", VSH_OT_BOOL, 0, "prefix each event with the time it was received" },
     { NULL }
@@ -529,4 +551,4 @@ static const VshCmdDef cmds_secret[] = {
     { NULL }
 };
 
-const VshCmdGroup vsh_group_secret = { "Secret", "secret", cmds_secret };
+const VshCmdGroup vsh_group_secret = { "Secret", "secret", { cmds_secret } };

@@ -34,7 +34,7 @@ cmd_help(VshCtl *ctl, const VshCmd *cmd)
 }
 
 static const VshOptDef opts_help[] = {
-    { "command", VSH_OT_STRING, VSH_OF_POSITIONAL,
+    { "command", VSH_OT_STRING, 0,
       "the command or command group (help keyword) to describe" },
     { NULL }
 };
@@ -61,7 +61,7 @@ cmd_connect(VshCtl *ctl, const VshCmd *cmd)
 }
 
 static const VshOptDef opts_connect[] = {
-    { "name", VSH_OT_STRING, VSH_OF_POSITIONAL | VSH_OF_EMPTY_OK,
+    { "name", VSH_OT_STRING, VSH_OF_EMPTY_OK,
       "URI to connect to (default: the current one)" },
     { "readonly", VSH_OT_BOOL, 0, "open the connection read-only" },
     { NULL }
@@ -178,7 +178,7 @@ static const VshOptDef opts_echo[] = {
     { "xml", VSH_OT_BOOL, 0, "escape each word for XML text" },
     { "split", VSH_OT_BOOL, 0, "split words at ',' (',,' is a literal comma)" },
     { "err", VSH_OT_BOOL, 0, "print to stderr as an error" },
-    { "string", VSH_OT_ARGV, 0, "words to print" },
+    { "string", VSH_OT_ARGV, VSH_OF_BARE, "words to print" },
     { NULL }
 };
 
@@ -205,7 +205,7 @@ cmd_cd(VshCtl *ctl, const VshCmd *cmd)
 }
 
 static const VshOptDef opts_cd[] = {
-    { "dir", VSH_OT_STRING, VSH_OF_POSITIONAL, "directory to switch to (default: home)" },
+    { "dir", VSH_OT_STRING, 0, "directory to switch to (default: home)" },
     { NULL }
 };
 
@@ -239,4 +239,4 @@ static const VshCmdDef cmds_virsh[] = {
     { NULL }
 };
 
-const VshCmdGroup vsh_group_virsh = { "Virsh itself", "virsh", cmds_virsh };
+const VshCmdGroup vsh_group_virsh = { "Virsh itself", "virsh", { cmds_virsh } };

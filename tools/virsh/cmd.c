@@ -19,7 +19,7 @@ const VshCmdDef *
 vsh_cmd_lookup(const char *name)
 {
     for (size_t g = 0; vsh_groups[g]; g++) {
-        for (const VshCmdDef *c = vsh_groups[g]->cmds; c->name; c++) {
+        VSH_GROUP_FOREACH(vsh_groups[g], t, c) {
             if (g_str_equal(c->name, name))
                 return c;
         }
@@ -154,6 +154,135 @@ vsh_opt_uint(VshCtl *ctl, const VshCmd *cmd, const char *name, unsigned int *ret
 }
 
 /**
+ * vsh_opt_ll() - a long long option; same returns as vsh_opt_string()
+ */
+int
+vsh_opt_ll(VshCtl *ctl, const VshCmd *cmd, const char *name, long long *ret)
+{
+    return vsh_opt_number(ctl, cmd, name, LLONG_MIN, LLONG_MAX, ret);
+}
+
+/**
+ * vsh_opt_ull() - an unsigned long long option; same returns as vsh_opt_string()
+ */
+int
+vsh_opt_ull(VshCtl *ctl, const VshCmd *cmd, const char *name, unsigned long long *ret)
+{
+    const char *str = NULL;
+    unsigned long long val;
+    int r;
+
+    if ((r = vsh_opt_string(ctl, cmd, name, &str)) <= 0)
+        return r;
+    if (parse_ull(str, 10, &val) < 0) {
+        vsh_error(ctl, "Numeric value '%s' for <%s> option is malformed or out of range",
+                  str, name);
+        return -1;
+    }
+    *ret = val;
+    return 1;
+}
+
+/**
+ * vsh_opt_ul() - an unsigned long option; same returns as vsh_opt_string()
+ */
+int
+vsh_opt_ul(VshCtl *ctl, const VshCmd *cmd, const char *name, unsigned long *ret)
+{
+    unsigned long long v;
+    int r = vsh_opt_ull(ctl, cmd, name, &v);
+
+    if (r > 0)
+        *ret = (unsigned long) v;
+    return r;
+}
+
+/**
+ * vsh_scale_parse() - a number with an optional unit suffix, in bytes / @scale
+ * @scale: the unit of a bare number (1 for bytes, 1024 for KiB, ...)
+ * @max: the largest acceptable result
+ * @ret_err: on failure, the reason ("unknown suffix 'x'", ...) for the caller's message
+ *
+ * Suffixes: b, byte, bytes; k, m, g, t, p, e alone or with "iB" (powers of 1024) or
+ * with "B" (powers of 1000); case does not matter.
+ * Return: 0, or -1 with *@ret_err set (the number itself malformed: *@ret_err NULL).
+ */
+int
+vsh_scale_parse(const char *str, unsigned long long scale, unsigned long long max,
+                unsigned long long *ret, char **ret_err)
+{
+    static const char units[] = "kmgtpe";
+    const char *p = str;
+    g_autofree char *digits = NULL;
+    unsigned long long val;
+    unsigned long long mult = 1;
+
+    *ret_err = NULL;
+    while (g_ascii_isspace(*p))
+        p++;
+    while (g_ascii_isdigit(*p))
+        p++;
+    digits = g_strndup(str, p - str);
+    g_strchug(digits);
+    if (!*digits || parse_ull(digits, 10, &val) < 0)
+        return -1;
+
+    if (!*p) {
+        mult = scale;
+    } else if (!g_ascii_strcasecmp(p, "b") || !g_ascii_strcasecmp(p, "byte") ||
+               !g_ascii_strcasecmp(p, "bytes")) {
+        mult = 1;
+    } else {
+        const char *u = strchr(units, g_ascii_tolower(*p));
+        unsigned long long base;
+
+        if (!p[1] || !g_ascii_strcasecmp(p + 1, "iB"))
+            base = 1024;
+        else if (g_ascii_tolower(p[1]) == 'b' && !p[2])
+            base = 1000;
+        else
+            u = NULL;
+        if (!u || !*u) {
+            *ret_err = g_strdup_printf("invalid argument: unknown suffix '%s'", p);
+            return -1;
+        }
+        for (const char *q = units; q <= u; q++)
+            mult *= base;
+    }
+    if (val > max / mult) {
+        *ret_err = g_strdup_printf("numerical overflow: value too large: %s", str);
+        return -1;
+    }
+    *ret = val * mult;
+    return 0;
+}
+
+/**
+ * vsh_opt_scaled() - a size option with an optional unit suffix, in bytes
+ * @scale: unit of a bare number; @max: largest acceptable number of bytes
+ * Return: 1 set, 0 absent, -1 invalid (reported).
+ */
+int
+vsh_opt_scaled(VshCtl *ctl, const VshCmd *cmd, const char *name,
+               unsigned long long *ret, unsigned long long scale, unsigned long long max)
+{
+    const char *str = NULL;
+    g_autofree char *why = NULL;
+    int r;
+
+    if ((r = vsh_opt_string(ctl, cmd, name, &str)) <= 0)
+        return r;
+    if (vsh_scale_parse(str, scale, max, ret, &why) < 0) {
+        vsh_error(ctl, "Scaled numeric value '%s' for <%s> option is malformed or out of range",
+                  str, name);
+        if (why)
+            vsh_error(ctl, "%s", why);
+        return -1;
+    }
+    return 1;
+}
+
+/**
  * vsh_opt_timeout() - the "timeout" option: positive seconds, returned in ms
  * Return: 1 set, 0 absent, -1 invalid (reported).
  */
@@ -205,13 +334,36 @@ vsh_opt_exclusive(VshCtl *ctl, const VshCmd *cmd, const char *a, const char *b)
     return true;
 }
 
+/**
+ * vsh_opt_requires() - fail (reported) when @a was given without @b
+ */
+bool
+vsh_opt_requires(VshCtl *ctl, const VshCmd *cmd, const char *a, const char *b)
+{
+    if (vsh_opt_bool(cmd, a) && !vsh_opt_bool(cmd, b)) {
+        vsh_error(ctl, "Option --%s is required by option --%s", b, a);
+        return false;
+    }
+    return true;
+}
+
+/**
+ * vsh_opt_given() - like vsh_opt_bool(), for readability with valued options
+ */
+bool
+vsh_opt_given(const VshCmd *cmd, const char *name)
+{
+    return vsh_opt_bool(cmd, name);
+}
+
 /* ---- help ---- */
 
 static bool
 opt_is_positional(const VshOptDef *o)
 {
     return o->type == VSH_OT_DATA || o->type == VSH_OT_ARGV ||
-           (o->flags & VSH_OF_POSITIONAL);
+           ((o->type == VSH_OT_STRING || o->type == VSH_OT_INT) &&
+            !(o->flags & VSH_OF_NOPOS));
 }
 
 static const char *
@@ -230,7 +382,13 @@ synopsis_item(GString *s, const VshOptDef *o)
         g_string_append_printf(s, " [--%s]", o->name);
         break;
     case VSH_OT_ARGV:
-        g_string_append_printf(s, req ? " <%s>..." : " [<%s>]...", o->name);
+        if (o->flags & VSH_OF_BARE)
+            g_string_append_printf(s, req ? " <%s>..." : " [<%s>]...", o->name);
+        else
+            g_string_append_printf(s, req ? " {[--%s] <string>}..." : " [[--%s] <string>]...",
+                                   o->name);
+        break;
+    case VSH_OT_ALIAS:
         break;
     case VSH_OT_DATA:
         g_string_append_printf(s, req ? " <%s>" : " [<%s>]", o->name);
@@ -254,7 +412,9 @@ option_label(const VshOptDef *o)
     case VSH_OT_BOOL:
         return g_strdup_printf("--%s", o->name);
     case VSH_OT_ARGV:
-        return g_strdup_printf("<%s>", o->name);
+        if (o->flags & VSH_OF_BARE)
+            return g_strdup_printf("<%s>", o->name);
+        return g_strdup_printf("[--%s] <string>", o->name);
     default:
         if ((o->flags & VSH_OF_REQUIRED) && opt_is_positional(o))
             return g_strdup_printf("[--%s] <%s>", o->name, opt_value_word(o));
@@ -287,8 +447,11 @@ vsh_cmd_help(VshCtl *ctl, const VshCmdDef *def)
     if (def->opts && def->opts[0].name) {
         vsh_print(ctl, "\n  OPTIONS\n");
         for (const VshOptDef *o = def->opts; o->name; o++) {
-            g_autofree char *label = option_label(o);
+            g_autofree char *label = NULL;
 
+            if (o->type == VSH_OT_ALIAS)
+                continue;
+            label = option_label(o);
             vsh_print(ctl, "    %-15s  %s\n", label, o->help);
         }
     }
@@ -299,12 +462,29 @@ vsh_cmd_help(VshCtl *ctl, const VshCmdDef *def)
 /**
  * vsh_group_help() - print a group heading and one line per command
  */
+static int
+cmd_name_cmp(gconstpointer a, gconstpointer b)
+{
+    const VshCmdDef *ca = *(const VshCmdDef *const *) a;
+    const VshCmdDef *cb = *(const VshCmdDef *const *) b;
+
+    return strcmp(ca->name, cb->name);
+}
+
 void
 vsh_group_help(VshCtl *ctl, const VshCmdGroup *grp)
 {
+    g_autoptr(GPtrArray) all = g_ptr_array_new();
+
+    VSH_GROUP_FOREACH(grp, t, c)
+        g_ptr_array_add(all, (gpointer) c);
+    g_ptr_array_sort(all, cmd_name_cmp);
     vsh_print(ctl, " %s (help keyword '%s'):\n", grp->name, grp->keyword);
-    for (const VshCmdDef *c = grp->cmds; c->name; c++)
+    for (guint i = 0; i < all->len; i++) {
+        const VshCmdDef *c = all->pdata[i];
+
         vsh_print(ctl, "    %-30s %s\n", c->name, c->summary);
+    }
     vsh_print(ctl, "\n");
 }
 
@@ -342,11 +522,23 @@ check_cmd(const VshCmdDef *c)
         }
         if (g_str_equal(o->name, "help"))
             why = "is reserved";
+        else if (o->type == VSH_OT_ALIAS) {
+            const VshOptDef *tgt = NULL;
+
+            for (const VshOptDef *p = c->opts; p->name; p++) {
+                if (p->type != VSH_OT_ALIAS && o->help && g_str_equal(p->name, o->help))
+                    tgt = p;
+            }
+            if (!tgt)
+                why = "is an alias of an option the command lacks";
+            else
+                continue;
+        }
         else if (!o->help)
             why = "has no help text";
-        else if (o->type == VSH_OT_BOOL && (o->flags & (VSH_OF_REQUIRED | VSH_OF_POSITIONAL)))
-            why = "is a bool and cannot be required or positional";
-        else if (o->type == VSH_OT_ARGV && o[1].name)
+        else if (o->type == VSH_OT_BOOL && (o->flags & VSH_OF_REQUIRED))
+            why = "is a bool and cannot be required";
+        else if (o->type == VSH_OT_ARGV && o[1].name && o[1].type != VSH_OT_ALIAS)
             why = "takes all remaining arguments and must come last";
         else if (opt_is_positional(o) && (o->flags & VSH_OF_REQUIRED) &&
                  seen_optional_positional)
@@ -369,7 +561,7 @@ int
 vsh_tables_check(void)
 {
     for (size_t g = 0; vsh_groups[g]; g++) {
-        for (const VshCmdDef *c = vsh_groups[g]->cmds; c->name; c++) {
+        VSH_GROUP_FOREACH(vsh_groups[g], t, c) {
             if (vsh_cmd_lookup(c->name) != c) {
                 g_printerr("virsh: command '%s' is declared twice\n", c->name);
                 return -1;

@@ -9,8 +9,20 @@
 #include "tools/virsh/virsh.h"
 
 const VshCmdGroup *const vsh_groups[] = {
+    &vsh_group_domain,
+    &vsh_group_monitor,
+    &vsh_group_events,
     &vsh_group_host,
+    &vsh_group_checkpoint,
+    &vsh_group_interface,
+    &vsh_group_filter,
+    &vsh_group_network,
+    &vsh_group_nodedev,
     &vsh_group_secret,
+    &vsh_group_snapshot,
+    &vsh_group_backup,
+    &vsh_group_pool,
+    &vsh_group_volume,
     &vsh_group_virsh,
     NULL,
 };

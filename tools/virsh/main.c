@@ -28,7 +28,7 @@ usage(void)
            "Options:\n"
            "  -c, --connect=URI              connect to this URI\n"
            "  -d, --debug=NUM                debug output, 0 (most) to 4 (least)\n"
-           "  -e, --escape=CHAR              console escape character (accepted, unused)\n"
+           "  -e, --escape=CHAR              console escape character (default ^])\n"
            "  -h, --help                     show this text\n"
            "  -k, --keepalive-interval=NUM   seconds between keepalives, 0 disables\n"
            "  -K, --keepalive-count=NUM      keepalives that may go unanswered\n"
@@ -124,6 +124,7 @@ parse_global(VshCtl *ctl, int argc, char **argv, bool *connect_now)
                 vsh_error(ctl, "Invalid string '%s' for escape sequence", optarg);
                 return -1;
             }
+            ctl->escape = optarg;
             break;
         case 'h':
             usage();
@@ -203,21 +204,30 @@ read_line(FILE *in)
 static void
 interactive(VshCtl *ctl)
 {
-    bool echo_input = !isatty(STDIN_FILENO);
+    bool tty = isatty(STDIN_FILENO);
+    bool echo_input = !tty;
 
     ctl->imode = true;
     if (!ctl->quiet)
         vsh_print(ctl, "Welcome to virsh, the virtualization interactive terminal.\n\n"
                        "Type:  'help' for help with commands\n"
                        "       'quit' to quit\n\n");
+    if (tty)
+        vsh_readline_init(ctl);
     while (!ctl->exit_requested) {
         g_autofree char *line = NULL;
         g_autoptr(VshCmd) cmds = NULL;
+        const char *prompt = ctl->readonly ? "virsh > " : "virsh # ";
         bool ok;
 
-        vsh_print(ctl, "%s", ctl->readonly ? "virsh > " : "virsh # ");
-        if (!(line = read_line(stdin)))
-            break;
+        if (tty) {
+            if (!(line = vsh_readline(prompt)))
+                break;
+        } else {
+            vsh_print(ctl, "%s", prompt);
+            if (!(line = read_line(stdin)))
+                break;
+        }
         /* a terminal echoes what was typed; for piped input we do, so logs read well */
         if (echo_input)
             vsh_print(ctl, "%s\n", line);
@@ -225,6 +235,8 @@ interactive(VshCtl *ctl)
         if (cmds)
             vsh_run(ctl, cmds);
     }
+    if (tty)
+        vsh_readline_done();
     vsh_print(ctl, "\n");
 }
 

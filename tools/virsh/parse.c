@@ -37,8 +37,11 @@ opt_by_name(const VshCmdDef *def, const char *name)
     if (!def->opts)
         return NULL;
     for (const VshOptDef *o = def->opts; o->name; o++) {
-        if (g_str_equal(o->name, name))
+        if (g_str_equal(o->name, name)) {
+            if (o->type == VSH_OT_ALIAS)
+                return opt_by_name(def, o->help);
             return o;
+        }
     }
     return NULL;
 }
@@ -47,7 +50,8 @@ static bool
 takes_positional(const VshOptDef *o)
 {
     return o->type == VSH_OT_DATA || o->type == VSH_OT_ARGV ||
-           (o->type != VSH_OT_BOOL && (o->flags & VSH_OF_POSITIONAL));
+           ((o->type == VSH_OT_STRING || o->type == VSH_OT_INT) &&
+            !(o->flags & VSH_OF_NOPOS));
 }
 
 static const VshOptDef *
@@ -81,9 +85,12 @@ help_for(const VshCmdDef *target)
     return cmd;
 }
 
+/* every missing required option is reported, one line each */
 static bool
 check_required(VshCtl *ctl, const VshCmd *cmd)
 {
+    bool ok = true;
+
     if (!cmd->def->opts)
         return true;
     for (const VshOptDef *o = cmd->def->opts; o->name; o++) {
@@ -93,9 +100,9 @@ check_required(VshCtl *ctl, const VshCmd *cmd)
             vsh_error(ctl, "command '%s' requires <%s> option", cmd->def->name, o->name);
         else
             vsh_error(ctl, "command '%s' requires --%s option", cmd->def->name, o->name);
-        return false;
+        ok = false;
     }
-    return true;
+    return ok;
 }
 
 /* Bind the words of one command; words[0] is the command name. */
@@ -140,7 +147,7 @@ bind_command(VshCtl *ctl, char **words, size_t nwords)
                 return NULL;
             }
             if (o->type != VSH_OT_ARGV && cmd_has(cmd, o)) {
-                vsh_error(ctl, "option --%s already seen", name);
+                vsh_error(ctl, "option --%s already seen", o->name);
                 return NULL;
             }
             if (o->type == VSH_OT_BOOL) {

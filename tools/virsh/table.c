@@ -144,7 +144,8 @@ vsh_table_to_string(const VshTable *t, bool header)
     GString *out = g_string_new(NULL);
     size_t total = 0;
 
-    for (size_t r = 0; r < t->rows->len; r++) {
+    /* without the header, its cells do not count for the widths either */
+    for (size_t r = header ? 0 : 1; r < t->rows->len; r++) {
         const Cell *row = g_array_index(t->rows, Cell *, r);
 
         for (size_t c = 0; c < t->ncols; c++)

@@ -23,16 +23,18 @@ typedef struct VshCmd VshCmd;
 
 typedef enum {
     VSH_OT_BOOL,    /* --name                                                    */
-    VSH_OT_STRING,  /* --name <string>                                           */
-    VSH_OT_INT,     /* --name <number>                                           */
+    VSH_OT_STRING,  /* --name <string>; also positional unless VSH_OF_NOPOS       */
+    VSH_OT_INT,     /* --name <number>; also positional unless VSH_OF_NOPOS       */
     VSH_OT_DATA,    /* <name>: a string that is also accepted positionally      */
     VSH_OT_ARGV,    /* [<string>]...: every remaining positional argument       */
+    VSH_OT_ALIAS,   /* --name is another spelling of the option named by .help  */
 } VshOptType;
 
 enum {
     VSH_OF_REQUIRED   = 1 << 0,   /* the command fails to parse without it          */
-    VSH_OF_POSITIONAL = 1 << 1,   /* STRING/INT: may also be given without --name   */
+    VSH_OF_NOPOS      = 1 << 1,   /* STRING/INT: only as --name, never positional   */
     VSH_OF_EMPTY_OK   = 1 << 2,   /* "" is a valid value                            */
+    VSH_OF_BARE       = 1 << 3,   /* ARGV: help shows <name>, not [--name] <string> */
 };
 
 typedef struct {
@@ -57,19 +59,43 @@ typedef struct {
     unsigned int flags;           /* VSH_CF_* */
 } VshCmdDef;
 
+#define VSH_GROUP_MAX_TABLES 8
+
 typedef struct {
     const char *name;             /* "Secret"                                       */
     const char *keyword;          /* "secret": 'help secret' lists the group        */
-    const VshCmdDef *cmds;        /* { NULL }-terminated                            */
+    /* the group's command tables (a family split over several files has one per
+     * file), each { NULL }-terminated; unused slots are NULL */
+    const VshCmdDef *tables[VSH_GROUP_MAX_TABLES];
 } VshCmdGroup;
 
 /* groups.c: every group, in the order 'help' lists them; NULL-terminated */
 extern const VshCmdGroup *const vsh_groups[];
 
 /* the per-family tables (cmd-*.c) */
+extern const VshCmdGroup vsh_group_domain;
+extern const VshCmdGroup vsh_group_monitor;
+extern const VshCmdGroup vsh_group_events;
 extern const VshCmdGroup vsh_group_host;
+extern const VshCmdGroup vsh_group_checkpoint;
+extern const VshCmdGroup vsh_group_interface;
+extern const VshCmdGroup vsh_group_filter;
+extern const VshCmdGroup vsh_group_network;
+extern const VshCmdGroup vsh_group_nodedev;
 extern const VshCmdGroup vsh_group_secret;
+extern const VshCmdGroup vsh_group_snapshot;
+extern const VshCmdGroup vsh_group_backup;
+extern const VshCmdGroup vsh_group_pool;
+extern const VshCmdGroup vsh_group_volume;
 extern const VshCmdGroup vsh_group_virsh;
+
+/* the tables of the domain family, one per file (cmd-domain*.c) */
+extern const VshCmdDef vsh_cmds_domain_life[];
+extern const VshCmdDef vsh_cmds_domain_xml[];
+extern const VshCmdDef vsh_cmds_domain_tune[];
+extern const VshCmdDef vsh_cmds_domain_dev[];
+extern const VshCmdDef vsh_cmds_domain_misc[];
+extern const VshCmdDef vsh_cmds_domain_block[];
 
 /* ---- the shell's state ---- */
 
@@ -85,6 +111,7 @@ struct VshCtl {
     int keepalive_count;          /* -K; -1 = library default                        */
     bool disconnected;            /* set by the close callback                       */
     int exit_requested;           /* quit/exit ran                                   */
+    const char *escape;           /* -e: console escape ("^]" or one character)      */
 };
 
 /* ---- parsed command ---- */
@@ -118,9 +145,24 @@ bool vsh_opt_bool(const VshCmd *cmd, const char *name);
 int vsh_opt_string(VshCtl *ctl, const VshCmd *cmd, const char *name, const char **ret);
 int vsh_opt_int(VshCtl *ctl, const VshCmd *cmd, const char *name, int *ret);
 int vsh_opt_uint(VshCtl *ctl, const VshCmd *cmd, const char *name, unsigned int *ret);
+int vsh_opt_ll(VshCtl *ctl, const VshCmd *cmd, const char *name, long long *ret);
+int vsh_opt_ull(VshCtl *ctl, const VshCmd *cmd, const char *name, unsigned long long *ret);
+int vsh_opt_ul(VshCtl *ctl, const VshCmd *cmd, const char *name, unsigned long *ret);
+int vsh_opt_scaled(VshCtl *ctl, const VshCmd *cmd, const char *name,
+                   unsigned long long *ret, unsigned long long scale,
+                   unsigned long long max);
+int vsh_scale_parse(const char *str, unsigned long long scale, unsigned long long max,
+                    unsigned long long *ret, char **ret_err);
 int vsh_opt_timeout(VshCtl *ctl, const VshCmd *cmd, int *ret_ms);
 const char *vsh_opt_argv(const VshCmd *cmd, const char *name, size_t *iter);
 bool vsh_opt_exclusive(VshCtl *ctl, const VshCmd *cmd, const char *a, const char *b);
+bool vsh_opt_requires(VshCtl *ctl, const VshCmd *cmd, const char *a, const char *b);
+bool vsh_opt_given(const VshCmd *cmd, const char *name);
+
+/* iterate every command of a group, over all its tables */
+#define VSH_GROUP_FOREACH(grp, t, c) \
+    for (size_t t = 0; t < VSH_GROUP_MAX_TABLES && (grp)->tables[t]; t++) \
+        for (const VshCmdDef *c = (grp)->tables[t]; c->name; c++)
 
 /* ---- commands (cmd.c) ---- */
 const VshCmdDef *vsh_cmd_lookup(const char *name);
@@ -148,6 +190,11 @@ char *vsh_read_passphrase(VshCtl *ctl, const char *prompt);
 void vsh_erase(void *buf, size_t len);
 bool vsh_print_xml(VshCtl *ctl, const VshCmd *cmd, const char *xml);
 char *vsh_timestamp(void);
+
+/* the interactive shell's line editor and history (readline.c) */
+void vsh_readline_init(VshCtl *ctl);
+char *vsh_readline(const char *prompt);
+void vsh_readline_done(void);
 
 /* event loop (event.c) */
 typedef enum {
