@@ -11,10 +11,14 @@ import os
 import re
 import sys
 
-# header -> (family, error domain of its entry points)
+# header -> (family, error domain of its entry points): the VIR_FROM_THIS of
+# libvirt's src/libvirt-<header>.c, used for the read-only refusal,
+# VIR_ERR_NO_SUPPORT, argument checks and an invalid connection.  Note
+# libvirt-host.c and libvirt-domain.c both say VIR_FROM_DOMAIN (20), not
+# VIR_FROM_DOM (6), which only an invalid domain pointer uses (OBJECTS).
 HEADER_FAMILY = {
-    "libvirt-host.h": ("hypervisor", "VIR_FROM_NONE"),
-    "libvirt-domain.h": ("hypervisor", "VIR_FROM_DOM"),
+    "libvirt-host.h": ("hypervisor", "VIR_FROM_DOMAIN"),
+    "libvirt-domain.h": ("hypervisor", "VIR_FROM_DOMAIN"),
     "libvirt-domain-snapshot.h": ("hypervisor", "VIR_FROM_DOMAIN_SNAPSHOT"),
     "libvirt-domain-checkpoint.h": ("hypervisor", "VIR_FROM_DOMAIN_CHECKPOINT"),
     "libvirt-network.h": ("network", "VIR_FROM_NETWORK"),
@@ -61,6 +65,32 @@ OBJECTS = {
     "virDomainSnapshotPtr": ("api_check_domain_snapshot", "{v}->domain->conn"),
     "virDomainCheckpointPtr": ("api_check_domain_checkpoint", "{v}->domain->conn"),
 }
+
+# error domain of the "invalid <object> pointer" error: fixed per object type
+# in libvirt (src/datatypes.h), whichever file checks it -- an invalid domain
+# is VIR_FROM_DOM even in libvirt-domain-snapshot.c, an invalid stream
+# VIR_FROM_STREAMS even in libvirt-storage.c.  A connection has none: it is
+# reported in the domain of the API family (the file's VIR_FROM_THIS).
+OBJECT_ERRDOMAIN = {
+    "virDomainPtr": "VIR_FROM_DOM",
+    "virNetworkPtr": "VIR_FROM_NETWORK",
+    "virNetworkPortPtr": "VIR_FROM_NETWORK",
+    "virInterfacePtr": "VIR_FROM_INTERFACE",
+    "virStoragePoolPtr": "VIR_FROM_STORAGE",
+    "virStorageVolPtr": "VIR_FROM_STORAGE",
+    "virNodeDevicePtr": "VIR_FROM_NODEDEV",
+    "virSecretPtr": "VIR_FROM_SECRET",
+    "virNWFilterPtr": "VIR_FROM_NWFILTER",
+    "virNWFilterBindingPtr": "VIR_FROM_NWFILTER",
+    "virStreamPtr": "VIR_FROM_STREAMS",
+    "virDomainSnapshotPtr": "VIR_FROM_DOMAIN_SNAPSHOT",
+    "virDomainCheckpointPtr": "VIR_FROM_DOMAIN_CHECKPOINT",
+}
+
+
+def object_errdomain(func, ctype):
+    """VIR_FROM_* of the invalid-object error for a @ctype parameter of @func."""
+    return OBJECT_ERRDOMAIN.get(ctype, func.errdomain)
 
 
 class GenError(Exception):
@@ -245,7 +275,8 @@ def proc_index(proto):
 
 RULE_TOKENS = ("lib", "hand", "ro", "rw", "proc", "noproc", "nonnull", "nonneg",
                "positive", "nonzero", "array", "rwflag", "secure", "rwarg", "excl",
-               "requires", "obj", "optobj", "sameconn", "clear", "abspath", "remote")
+               "requires", "obj", "optobj", "sameconn", "clear", "abspath", "remote",
+               "rocheck", "nonempty", "sockfd", "stringokay", "minusone")
 
 
 def parse_rules(path):

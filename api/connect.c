@@ -307,12 +307,12 @@ virConnectOpenAuth(const char *name, virConnectAuthPtr auth, unsigned int flags)
     return api_open_entry(name, auth, flags);
 }
 
-/* ---- connection attributes ---- */
+/* ---- connection attributes (libvirt-host.c: errors in VIR_FROM_DOMAIN) ---- */
 
 #define CHECK_CONN_OR(conn, retval) \
     do { \
         api_reset_error(); \
-        if (!api_check_connect((conn), VIR_FROM_NONE, __func__)) { \
+        if (!api_check_connect((conn), VIR_FROM_DOMAIN, __func__)) { \
             api_dispatch_error(NULL); \
             return retval; \
         } \
@@ -364,7 +364,7 @@ virConnectRegisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb, void
 
     CHECK_CONN_OR(conn, -1);
     ops = conn->hypervisor_driver;
-    if (!api_check_nonnull((const void *) cb, VIR_FROM_NONE, __func__, "cb") ||
+    if (!api_check_nonnull((const void *) cb, VIR_FROM_DOMAIN, __func__, "cb") ||
         (ops->connectRegisterCloseCallback &&
          ops->connectRegisterCloseCallback(conn, cb, opaque, freecb) < 0)) {
         api_dispatch_error(conn);
@@ -385,7 +385,7 @@ virConnectUnregisterCloseCallback(virConnectPtr conn, virConnectCloseFunc cb)
     CHECK_CONN_OR(conn, -1);
     ops = conn->hypervisor_driver;
     api_object_ref(conn);
-    if (!api_check_nonnull((const void *) cb, VIR_FROM_NONE, __func__, "cb") ||
+    if (!api_check_nonnull((const void *) cb, VIR_FROM_DOMAIN, __func__, "cb") ||
         (ops->connectUnregisterCloseCallback &&
          ops->connectUnregisterCloseCallback(conn, cb) < 0)) {
         api_dispatch_error(conn);

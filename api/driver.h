@@ -34,9 +34,13 @@
  *
  * Entry points do, before calling a member: reset the last error, validate
  * the object pointers, refuse writes on read-only connections, run
- * libvirt's client-side argument checks (in that order; api/api-rules.txt
- * says which apply), make file paths absolute where libvirt does; a NULL
- * member is reported as VIR_ERR_NO_SUPPORT. So a member only runs with valid objects of its own
+ * libvirt's client-side argument checks (api/api-rules.txt says which apply
+ * and, where libvirt checks arguments before the connection, in which
+ * order), make file paths absolute where libvirt does; a NULL member is
+ * reported as VIR_ERR_NO_SUPPORT. Their errors carry the error domain of
+ * libvirt's src/libvirt-<family>.c (VIR_FROM_DOMAIN for host and domain
+ * calls), except an invalid object pointer, whose domain is fixed by its
+ * type (VIR_FROM_DOM for a domain). So a member only runs with valid objects of its own
  * connection, and on failure it reports one error (err_report()) and
  * returns the public failure value; it never dispatches (the entry point
  * copies the error to the connection and runs the error handler).
@@ -120,6 +124,11 @@ struct _ApiDriverRegistration {
      * probe (no URI). */
     const char *const *schemes;
     bool local_only;                        /* decline URIs naming a server */
+    /* The hypervisor driver takes VIR_TYPED_PARAM_STRING_OKAY (libvirt's
+     * VIR_DRV_FEATURE_TYPED_PARAM_STRING): the entry points of the calls
+     * marked "stringokay" in api/api-rules.txt then add it to the flags,
+     * as libvirt's do. */
+    bool typed_param_string;
     const ApiHypervisorDriver *hypervisor;  /* required */
     /* Secondary families; NULL = the family is not supported on this
      * connection (entry points report VIR_ERR_NO_SUPPORT). */

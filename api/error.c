@@ -5,8 +5,10 @@
  * Handlers run once per failed API call, never per internal report. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define ERR_DOMAIN VIR_FROM_NONE
 #include "api/internal.h"
@@ -231,6 +233,19 @@ api_check_nonnull(const void *value, int domain, const char *func, const char *a
 }
 
 /**
+ * api_check_null() - virCheckNullArg: report "@arg in @func must be NULL"
+ * unless @value is NULL
+ */
+bool
+api_check_null(const void *value, int domain, const char *func, const char *arg)
+{
+    if (!value)
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "%s in %s must be NULL", arg, func);
+    return false;
+}
+
+/**
  * api_check_nonnegative() - report "@arg in @func must be zero or greater"
  */
 bool
@@ -264,7 +279,54 @@ api_check_nonzero(long long value, int domain, const char *func, const char *arg
 {
     if (value != 0)
         return true;
-    api_report_invalid_arg_full(domain, func, arg, "%s in %s cannot be zero", arg, func);
+    api_report_invalid_arg_full(domain, func, arg, "%s in %s must not be zero", arg, func);
+    return false;
+}
+
+/**
+ * api_check_minus_one() - @value may be negative only as -1 (the "all
+ * CPUs/cells" value of virNodeGetCPUStats, virNodeGetMemoryStats)
+ */
+bool
+api_check_minus_one(long long value, int domain, const char *func, const char *arg)
+{
+    if (value >= 0 || value == -1)
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "%s in %s only accepts -1 as a negative value",
+                                arg, func);
+    return false;
+}
+
+/**
+ * api_check_nonempty() - virCheckNonEmptyStringArg: @value must not be ""
+ * (NULL is api_check_nonnull()'s business)
+ */
+bool
+api_check_nonempty(const char *value, int domain, const char *func, const char *arg)
+{
+    if (!value || *value)
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "string %s in %s must not be empty",
+                                arg, func);
+    return false;
+}
+
+/**
+ * api_check_socket_fd() - @fd must be an open socket (virDomainOpenGraphics)
+ */
+bool
+api_check_socket_fd(int fd, int domain, const char *func, const char *arg)
+{
+    struct stat st;
+
+    if (fstat(fd, &st) < 0) {
+        err_report_errno_full(domain, errno, VIR_ERR_SYSTEM_ERROR, __FILE__, func, __LINE__,
+                              "Unable to access file descriptor %d", fd);
+        return false;
+    }
+    if (S_ISSOCK(st.st_mode))
+        return true;
+    api_report_invalid_arg_full(domain, func, arg, "fd %d must be a socket", fd);
     return false;
 }
 

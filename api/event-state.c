@@ -257,7 +257,9 @@ event_state_ensure_timer(ApiEventState *state)
 
     timer = virEventAddTimeout(-1, event_state_timer_fire, state, event_state_timer_release);
     if (timer < 0) {
-        err_report(VIR_ERR_INTERNAL_ERROR, "%s", "could not initialize domain event timer");
+        /* libvirt's object_event.c reports it without a domain */
+        err_report_full(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR, __FILE__, __func__, __LINE__,
+                        "%s", "could not initialize domain event timer");
         return -1;
     }
     g_mutex_lock(&state->lock);

@@ -84,14 +84,14 @@ virConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom, int event
 {
     int id;
 
-    CHECK_CONN_OR(conn, VIR_FROM_DOM, -1);
+    CHECK_CONN_OR(conn, VIR_FROM_DOMAIN, -1);
     if (dom && !api_check_domain(dom, VIR_FROM_DOM, __func__))
         goto error;
-    if (!api_event_register_checks(conn, VIR_FROM_DOM, __func__, dom ? dom->conn : NULL, "domain",
+    if (!api_event_register_checks(conn, VIR_FROM_DOMAIN, __func__, dom ? dom->conn : NULL, "domain",
                                    dom ? dom->name : NULL, (const void *) cb, eventID,
                                    VIR_DOMAIN_EVENT_ID_LAST))
         goto error;
-    UNSUPPORTED_UNLESS(conn->hypervisor_driver, connectDomainEventRegisterAny, VIR_FROM_DOM);
+    UNSUPPORTED_UNLESS(conn->hypervisor_driver, connectDomainEventRegisterAny, VIR_FROM_DOMAIN);
     id = conn->hypervisor_driver->connectDomainEventRegisterAny(conn, dom, eventID, cb, opaque,
                                                                 freecb);
     if (id < 0)
@@ -110,7 +110,7 @@ VIR_EXPORT int
 virConnectDomainEventDeregisterAny(virConnectPtr conn, int callbackID)
 {
     DEREGISTER_BODY(conn, conn->hypervisor_driver, connectDomainEventDeregisterAny,
-                    VIR_FROM_DOM);
+                    VIR_FROM_DOMAIN);
 }
 
 /**
@@ -121,10 +121,10 @@ VIR_EXPORT int
 virConnectDomainEventRegister(virConnectPtr conn, virConnectDomainEventCallback cb,
                               void *opaque, virFreeCallback freecb)
 {
-    CHECK_CONN_OR(conn, VIR_FROM_DOM, -1);
-    if (!api_check_nonnull((const void *) cb, VIR_FROM_DOM, __func__, "cb"))
+    CHECK_CONN_OR(conn, VIR_FROM_DOMAIN, -1);
+    if (!api_check_nonnull((const void *) cb, VIR_FROM_DOMAIN, __func__, "cb"))
         goto error;
-    UNSUPPORTED_UNLESS(conn->hypervisor_driver, connectDomainEventRegister, VIR_FROM_DOM);
+    UNSUPPORTED_UNLESS(conn->hypervisor_driver, connectDomainEventRegister, VIR_FROM_DOMAIN);
     if (conn->hypervisor_driver->connectDomainEventRegister(conn, cb, opaque, freecb) < 0)
         goto error;
     return 0;
@@ -142,11 +142,11 @@ virConnectDomainEventDeregister(virConnectPtr conn, virConnectDomainEventCallbac
 {
     int r = -1;
 
-    CHECK_CONN_OR(conn, VIR_FROM_DOM, -1);
+    CHECK_CONN_OR(conn, VIR_FROM_DOMAIN, -1);
     api_object_ref(conn);
-    if (!api_check_nonnull((const void *) cb, VIR_FROM_DOM, __func__, "cb"))
+    if (!api_check_nonnull((const void *) cb, VIR_FROM_DOMAIN, __func__, "cb"))
         goto error;
-    UNSUPPORTED_UNLESS(conn->hypervisor_driver, connectDomainEventDeregister, VIR_FROM_DOM);
+    UNSUPPORTED_UNLESS(conn->hypervisor_driver, connectDomainEventDeregister, VIR_FROM_DOMAIN);
     r = conn->hypervisor_driver->connectDomainEventDeregister(conn, cb);
 
  error:

@@ -80,7 +80,8 @@ class Model:
         names = {p.name for p in f.params}
         for key, vals in toks:
             if key in ("nonnull", "nonneg", "positive", "nonzero", "obj", "optobj",
-                       "sameconn", "clear", "rwarg", "abspath"):
+                       "sameconn", "clear", "rwarg", "abspath", "nonempty", "sockfd",
+                       "minusone"):
                 if not vals or vals[0].lstrip("*") not in names:
                     raise ap.GenError("%s: %s names no parameter" % (f.name, key))
             if key in ("nonneg", "positive", "nonzero"):
@@ -91,11 +92,12 @@ class Model:
                 if not (scalar or deref):
                     raise ap.GenError("%s: %s:%s needs a number" % (f.name, key, vals[0]))
             if key == "array" and (len(vals) != 2 or vals[0] not in names or
-                                   vals[1] not in names):
+                                   vals[1].lstrip("*") not in names):
                 raise ap.GenError("%s: array:ARRAY:COUNT needs two parameters" % f.name)
             if key in ("excl", "requires") and len(vals) != 2:
                 raise ap.GenError("%s: %s needs two flags" % (f.name, key))
-            if key in ("excl", "requires", "rwflag", "secure") and "flags" not in names:
+            if key in ("excl", "requires", "rwflag", "secure", "stringokay") and \
+                    "flags" not in names:
                 raise ap.GenError("%s: %s without a flags parameter" % (f.name, key))
 
     def driver_funcs(self, family):
@@ -138,9 +140,7 @@ def param(f, name):
 
 def obj_check(f, pname, ptype):
     check, _ = ap.OBJECTS[ptype]
-    if check == "api_check_secret_full":
-        return "%s(%s, %s, \"%s\")" % (check, pname, f.errdomain, f.name)
-    return "%s(%s, %s, \"%s\")" % (check, pname, f.errdomain, f.name)
+    return "%s(%s, %s, \"%s\")" % (check, pname, ap.object_errdomain(f, ptype), f.name)
 
 
 def fail(cond):
@@ -164,38 +164,64 @@ def emit_entry(m, f):
     body.append("    api_reset_error();")
     body += ["    if (!%s)" % obj_check(f, first.name, first.type), "        goto invalid;"]
     body.append("    api_conn = %s;" % conn_expr)
-    for vals in ap.rule_values(f.toks, "obj"):
+
+    def object_checks(key, vals):
         p = param(f, vals[0])
-        body += fail("!%s" % obj_check(f, p.name, p.type))
-    for vals in ap.rule_values(f.toks, "optobj"):
-        p = param(f, vals[0])
-        body += fail("%s && !%s" % (p.name, obj_check(f, p.name, p.type)))
-    for vals in ap.rule_values(f.toks, "sameconn"):
-        p = param(f, vals[0])
+        if key == "obj":
+            return fail("!%s" % obj_check(f, p.name, p.type))
+        if key == "optobj":
+            return fail("%s && !%s" % (p.name, obj_check(f, p.name, p.type)))
         other = ap.OBJECTS[p.type][1].format(v=p.name)
-        body += fail("%s && !api_check_same_conn(api_conn, %s, %s, \"%s\", \"%s\")"
-                     % (p.name, other, dom, name, p.name))
+        return fail("%s && !api_check_same_conn(api_conn, %s, %s, \"%s\", \"%s\")"
+                    % (p.name, other, dom, name, p.name))
+
+    # Without "rocheck": the other object arguments, the read-only checks,
+    # then the argument checks in the order listed. With it, objects and
+    # arguments run in the order listed and the read-only checks where
+    # "rocheck" stands (libvirt checks some arguments before the connection).
+    ordered = ap.rule_has(f.toks, "rocheck")
+    if not ordered:
+        for key in ("obj", "optobj", "sameconn"):
+            for vals in ap.rule_values(f.toks, key):
+                body += object_checks(key, vals)
+    ro = []
     if not f.readonly_ok:
-        body += fail("!api_check_writable(api_conn, %s, \"%s\")" % (dom, name))
+        ro += fail("!api_check_writable(api_conn, %s, \"%s\")" % (dom, name))
     for vals in ap.rule_values(f.toks, "rwflag"):
-        body += fail("(flags & %s) && !api_check_writable(api_conn, %s, \"%s\")"
-                     % (vals[0], dom, name))
+        ro += fail("(flags & %s) && !api_check_writable(api_conn, %s, \"%s\")"
+                   % (vals[0], dom, name))
     for vals in ap.rule_values(f.toks, "secure"):
-        body += fail("!api_check_writable_flag(api_conn, flags, %s, \"secure flag\", %s, \"%s\")"
-                     % (vals[0], dom, name))
+        ro += fail("!api_check_writable_flag(api_conn, flags, %s, \"secure flag\", %s, \"%s\")"
+                   % (vals[0], dom, name))
     for vals in ap.rule_values(f.toks, "rwarg"):
-        body += fail("%s == %s && !api_check_writable(api_conn, %s, \"%s\")"
-                     % (vals[0], vals[1], dom, name))
+        ro += fail("%s == %s && !api_check_writable(api_conn, %s, \"%s\")"
+                   % (vals[0], vals[1], dom, name))
+    if not ordered:
+        body += ro
     for key, vals in f.toks:
-        if key == "nonnull":
+        if key == "rocheck":
+            body += ro
+        elif key in ("obj", "optobj", "sameconn") and ordered:
+            body += object_checks(key, vals)
+        elif key == "nonnull":
             body += fail("!api_check_nonnull((const void *) %s, %s, \"%s\", \"%s\")"
                          % (vals[0], dom, name, vals[0]))
         elif key == "nonneg":
+            # libvirt names the argument as written: "*nparams in ..."
             body += fail("!api_check_nonnegative(%s, %s, \"%s\", \"%s\")"
-                         % (vals[0], dom, name, vals[0].lstrip("*")))
+                         % (vals[0], dom, name, vals[0]))
         elif key == "positive":
             body += fail("!api_check_positive(%s, %s, \"%s\", \"%s\")"
-                         % (vals[0], dom, name, vals[0].lstrip("*")))
+                         % (vals[0], dom, name, vals[0]))
+        elif key == "nonempty":
+            body += fail("!api_check_nonempty(%s, %s, \"%s\", \"%s\")"
+                         % (vals[0], dom, name, vals[0]))
+        elif key == "minusone":
+            body += fail("!api_check_minus_one(%s, %s, \"%s\", \"%s\")"
+                         % (vals[0], dom, name, vals[0]))
+        elif key == "sockfd":
+            body += fail("!api_check_socket_fd(%s, %s, \"%s\", \"%s\")"
+                         % (vals[0], dom, name, vals[0]))
         elif key == "nonzero":
             body += fail("!api_check_nonzero(%s, %s, \"%s\", \"%s\")"
                          % (vals[0], dom, name, vals[0]))
@@ -208,6 +234,9 @@ def emit_entry(m, f):
         elif key == "requires":
             body += fail("!api_check_requires(flags, %s, \"%s\", %s, \"%s\", %s, \"%s\")"
                          % (vals[0], vals[0], vals[1], vals[1], dom, name))
+    if ap.rule_has(f.toks, "stringokay"):
+        body += ["    if (api_conn->registration && api_conn->registration->typed_param_string)",
+                 "        flags |= VIR_TYPED_PARAM_STRING_OKAY;"]
     body += ["    if (!%s || !%s->%s) {" % (ops, ops, f.member),
              "        api_report_unsupported(%s, \"%s\");" % (dom, name),
              "        goto error;",

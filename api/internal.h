@@ -264,9 +264,13 @@ bool api_check_domain_snapshot(virDomainSnapshotPtr snap, int domain, const char
 bool api_check_domain_checkpoint(virDomainCheckpointPtr cp, int domain, const char *func);
 bool api_check_writable(virConnectPtr conn, int domain, const char *func);
 bool api_check_nonnull(const void *value, int domain, const char *func, const char *arg);
+bool api_check_null(const void *value, int domain, const char *func, const char *arg);
 bool api_check_nonnegative(long long value, int domain, const char *func, const char *arg);
 bool api_check_positive(long long value, int domain, const char *func, const char *arg);
 bool api_check_nonzero(long long value, int domain, const char *func, const char *arg);
+bool api_check_nonempty(const char *value, int domain, const char *func, const char *arg);
+bool api_check_minus_one(long long value, int domain, const char *func, const char *arg);
+bool api_check_socket_fd(int fd, int domain, const char *func, const char *arg);
 /* @array may be NULL only when @len is 0 (virCheckNonNullArrayArg). */
 bool api_check_array(const void *array, long long len, int domain, const char *func,
                      const char *arg);

@@ -491,7 +491,8 @@ VIR_EXPORT int
 virConnectRef(virConnectPtr conn)
 {
     api_reset_error();
-    if (!api_check_connect(conn, VIR_FROM_NONE, __func__)) {
+    /* libvirt-host.c: VIR_FROM_DOMAIN (virConnectClose is libvirt.c's: NONE) */
+    if (!api_check_connect(conn, VIR_FROM_DOMAIN, __func__)) {
         api_dispatch_error(NULL);
         return -1;
     }

@@ -48,13 +48,15 @@
         return (expr); \
     }
 
-/* GetUUID / GetUUIDString of objects with a raw uuid[] member. */
-#define API_UUID(Type, check, errdom, uuid_fn, str_fn, connexpr) \
+/* GetUUID / GetUUIDString of objects with a raw uuid[] member; @errdom
+ * for the invalid object, @argdom for the argument check (they differ for
+ * domains: VIR_FROM_DOM, VIR_FROM_DOMAIN). */
+#define API_UUID(Type, check, errdom, argdom, uuid_fn, str_fn, connexpr) \
     VIR_EXPORT int \
     uuid_fn(Type obj, unsigned char *uuid) \
     { \
         CHECK_OR(check(obj, errdom, #uuid_fn), -1); \
-        if (!api_check_nonnull(uuid, errdom, #uuid_fn, "uuid")) { \
+        if (!api_check_nonnull(uuid, argdom, #uuid_fn, "uuid")) { \
             api_dispatch_error(connexpr); \
             return -1; \
         } \
@@ -65,7 +67,7 @@
     str_fn(Type obj, char *buf) \
     { \
         CHECK_OR(check(obj, errdom, #str_fn), -1); \
-        if (!api_check_nonnull(buf, errdom, #str_fn, "buf")) { \
+        if (!api_check_nonnull(buf, argdom, #str_fn, "buf")) { \
             api_dispatch_error(connexpr); \
             return -1; \
         } \
@@ -73,8 +75,9 @@
         return 0; \
     }
 
-/* LookupByUUIDString: parse, then the public LookupByUUID. */
-#define API_LOOKUP_UUIDSTR(RetType, ParentType, check, errdom, fn, lookup, connexpr) \
+/* LookupByUUIDString: parse, then the public LookupByUUID. @badmsg: the
+ * message for an unparsable UUID, NULL for the usual argument-check one. */
+#define API_LOOKUP_UUIDSTR(RetType, ParentType, check, errdom, fn, lookup, connexpr, badmsg) \
     VIR_EXPORT RetType \
     fn(ParentType parent, const char *uuidstr) \
     { \
@@ -83,8 +86,12 @@
         if (!api_check_nonnull(uuidstr, errdom, #fn, "uuidstr")) \
             goto error; \
         if (uuid_parse(uuidstr, raw) < 0) { \
-            api_report_invalid_arg_full(errdom, #fn, "uuidstr", \
-                                        "uuidstr in %s must be a valid UUID", #fn); \
+            const char *api_bad = (badmsg); \
+            if (api_bad) \
+                api_report_invalid_arg_full(errdom, #fn, "uuidstr", "%s", api_bad); \
+            else \
+                api_report_invalid_arg_full(errdom, #fn, "uuidstr", \
+                                            "uuidstr in %s must be a valid UUID", #fn); \
             goto error; \
         } \
         return lookup(parent, raw); \
@@ -102,10 +109,10 @@ API_GETTER(const char *, virDomainPtr, api_check_domain, VIR_FROM_DOM, virDomain
            obj->name, NULL)
 API_GETTER(unsigned int, virDomainPtr, api_check_domain, VIR_FROM_DOM, virDomainGetID,
            (unsigned int) obj->id, (unsigned int) -1)
-API_UUID(virDomainPtr, api_check_domain, VIR_FROM_DOM, virDomainGetUUID,
+API_UUID(virDomainPtr, api_check_domain, VIR_FROM_DOM, VIR_FROM_DOMAIN, virDomainGetUUID,
          virDomainGetUUIDString, obj->conn)
-API_LOOKUP_UUIDSTR(virDomainPtr, virConnectPtr, api_check_connect, VIR_FROM_DOM,
-                   virDomainLookupByUUIDString, virDomainLookupByUUID, parent)
+API_LOOKUP_UUIDSTR(virDomainPtr, virConnectPtr, api_check_connect, VIR_FROM_DOMAIN,
+                   virDomainLookupByUUIDString, virDomainLookupByUUID, parent, "Invalid UUID")
 
 /**
  * virDomainCreateLinux() - the pre-0.5 name of virDomainCreateXML
@@ -207,19 +214,20 @@ API_GETTER(virConnectPtr, virNetworkPtr, api_check_network, VIR_FROM_NETWORK,
            virNetworkGetConnect, obj->conn, NULL)
 API_GETTER(const char *, virNetworkPtr, api_check_network, VIR_FROM_NETWORK,
            virNetworkGetName, obj->name, NULL)
-API_UUID(virNetworkPtr, api_check_network, VIR_FROM_NETWORK, virNetworkGetUUID,
-         virNetworkGetUUIDString, obj->conn)
+API_UUID(virNetworkPtr, api_check_network, VIR_FROM_NETWORK, VIR_FROM_NETWORK,
+         virNetworkGetUUID, virNetworkGetUUIDString, obj->conn)
 API_LOOKUP_UUIDSTR(virNetworkPtr, virConnectPtr, api_check_connect, VIR_FROM_NETWORK,
-                   virNetworkLookupByUUIDString, virNetworkLookupByUUID, parent)
+                   virNetworkLookupByUUIDString, virNetworkLookupByUUID, parent, NULL)
 
 API_REF_FREE(virNetworkPortPtr, api_check_network_port, VIR_FROM_NETWORK,
              virNetworkPortRef, virNetworkPortFree)
 API_GETTER(virNetworkPtr, virNetworkPortPtr, api_check_network_port, VIR_FROM_NETWORK,
            virNetworkPortGetNetwork, obj->net, NULL)
-API_UUID(virNetworkPortPtr, api_check_network_port, VIR_FROM_NETWORK, virNetworkPortGetUUID,
-         virNetworkPortGetUUIDString, obj->net->conn)
+API_UUID(virNetworkPortPtr, api_check_network_port, VIR_FROM_NETWORK, VIR_FROM_NETWORK,
+         virNetworkPortGetUUID, virNetworkPortGetUUIDString, obj->net->conn)
 API_LOOKUP_UUIDSTR(virNetworkPortPtr, virNetworkPtr, api_check_network, VIR_FROM_NETWORK,
-                   virNetworkPortLookupByUUIDString, virNetworkPortLookupByUUID, parent->conn)
+                   virNetworkPortLookupByUUIDString, virNetworkPortLookupByUUID, parent->conn,
+                   NULL)
 
 /**
  * virNetworkDHCPLeaseFree() - free one element of virNetworkGetDHCPLeases'
@@ -258,10 +266,10 @@ API_GETTER(virConnectPtr, virStoragePoolPtr, api_check_storage_pool, VIR_FROM_ST
            virStoragePoolGetConnect, obj->conn, NULL)
 API_GETTER(const char *, virStoragePoolPtr, api_check_storage_pool, VIR_FROM_STORAGE,
            virStoragePoolGetName, obj->name, NULL)
-API_UUID(virStoragePoolPtr, api_check_storage_pool, VIR_FROM_STORAGE, virStoragePoolGetUUID,
-         virStoragePoolGetUUIDString, obj->conn)
+API_UUID(virStoragePoolPtr, api_check_storage_pool, VIR_FROM_STORAGE, VIR_FROM_STORAGE,
+         virStoragePoolGetUUID, virStoragePoolGetUUIDString, obj->conn)
 API_LOOKUP_UUIDSTR(virStoragePoolPtr, virConnectPtr, api_check_connect, VIR_FROM_STORAGE,
-                   virStoragePoolLookupByUUIDString, virStoragePoolLookupByUUID, parent)
+                   virStoragePoolLookupByUUIDString, virStoragePoolLookupByUUID, parent, NULL)
 
 API_REF_FREE(virStorageVolPtr, api_check_storage_vol, VIR_FROM_STORAGE, virStorageVolRef,
              virStorageVolFree)
@@ -282,7 +290,7 @@ API_GETTER(const char *, virNodeDevicePtr, api_check_node_device, VIR_FROM_NODED
 /* ---- secrets (the rest is in api/object.c) ---- */
 
 API_LOOKUP_UUIDSTR(virSecretPtr, virConnectPtr, api_check_connect, VIR_FROM_SECRET,
-                   virSecretLookupByUUIDString, virSecretLookupByUUID, parent)
+                   virSecretLookupByUUIDString, virSecretLookupByUUID, parent, NULL)
 
 /* ---- network filters and bindings ---- */
 
@@ -290,10 +298,10 @@ API_REF_FREE(virNWFilterPtr, api_check_nwfilter, VIR_FROM_NWFILTER, virNWFilterR
              virNWFilterFree)
 API_GETTER(const char *, virNWFilterPtr, api_check_nwfilter, VIR_FROM_NWFILTER,
            virNWFilterGetName, obj->name, NULL)
-API_UUID(virNWFilterPtr, api_check_nwfilter, VIR_FROM_NWFILTER, virNWFilterGetUUID,
-         virNWFilterGetUUIDString, obj->conn)
+API_UUID(virNWFilterPtr, api_check_nwfilter, VIR_FROM_NWFILTER, VIR_FROM_NWFILTER,
+         virNWFilterGetUUID, virNWFilterGetUUIDString, obj->conn)
 API_LOOKUP_UUIDSTR(virNWFilterPtr, virConnectPtr, api_check_connect, VIR_FROM_NWFILTER,
-                   virNWFilterLookupByUUIDString, virNWFilterLookupByUUID, parent)
+                   virNWFilterLookupByUUIDString, virNWFilterLookupByUUID, parent, NULL)
 
 API_REF_FREE(virNWFilterBindingPtr, api_check_nwfilter_binding, VIR_FROM_NWFILTER,
              virNWFilterBindingRef, virNWFilterBindingFree)

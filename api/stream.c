@@ -133,6 +133,32 @@ virStreamRecvFlags(virStreamPtr stream, char *data, size_t nbytes, unsigned int 
     STREAM_DATA_CALL(stream, streamRecvFlags, data, nbytes, flags);
 }
 
+/**
+ * virStreamAbort() - cancel the transfer; a stream no driver call has bound
+ * yet has nothing to cancel and succeeds (as libvirt's)
+ */
+VIR_EXPORT int
+virStreamAbort(virStreamPtr stream)
+{
+    int r;
+
+    CHECK_STREAM_OR(stream, -1);
+    if (!stream->driver)
+        return 0;
+    if (!stream->driver->streamAbort) {
+        api_report_unsupported(VIR_FROM_STREAMS, __func__);
+        goto error;
+    }
+    r = stream->driver->streamAbort(stream);
+    if (r < 0)
+        goto error;
+    return r;
+
+ error:
+    api_dispatch_error(stream->conn);
+    return -1;
+}
+
 /* Abort after a failure without losing the error that caused it, then
  * dispatch that error. */
 static int

@@ -11,6 +11,7 @@ const ApiDriverRegistration api_remote_registration = {
     .name = "remote",
     .schemes = NULL,
     .local_only = false,
+    .typed_param_string = true,
     .hypervisor = &remote_hypervisor_driver,
     .network = &remote_network_driver,
     .storage = &remote_storage_driver,

@@ -190,7 +190,9 @@ remote_op_connect_domain_event_deregister(virConnectPtr conn, virConnectDomainEv
                             (ApiEventGenericFunc) cb);
 
     if (id < 0) {
-        err_report(VIR_ERR_INVALID_ARG, "%s", "could not find event callback for removal");
+        /* libvirt's domain_event.c wording, no error domain */
+        err_report_full(VIR_FROM_NONE, VIR_ERR_INVALID_ARG, __FILE__, __func__, __LINE__,
+                        "event callback function %p not registered", (void *) cb);
         return -1;
     }
     return remote_op_connect_domain_event_deregister_any(conn, id);

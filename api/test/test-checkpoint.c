@@ -50,8 +50,15 @@ chk_begin(TestState *s, virDomainCheckpointPtr checkpoint, TestDomain **ret_dom)
 static int
 chk_align_disks(TestMoment *m, const DomainDef *def)
 {
-    TestMomentDisk *disks = g_new0(TestMomentDisk, def->devices.ndisks);
+    TestMomentDisk *disks;
 
+    if (def->devices.ndisks == 0) {
+        err_report_full(VIR_FROM_DOMAIN_CHECKPOINT, VIR_ERR_CONFIG_UNSUPPORTED, __FILE__,
+                        __func__, __LINE__, "%s",
+                        "domain must have at least one disk to perform checkpoints");
+        return -1;
+    }
+    disks = g_new0(TestMomentDisk, def->devices.ndisks);
     for (size_t i = 0; i < m->ndisks; i++) {
         bool known = false;
 

@@ -53,6 +53,13 @@ dev_parse(const char *xml, DevSpec *spec)
         body = strstr(body, "?>");
         body = body ? body + 2 : xml;
     }
+    {
+        g_autoptr(xmlDoc) doc = NULL;
+
+        /* syntax errors name the device document, as libvirt's do */
+        if (xmlmap_read_doc(xml, "(device_definition)", VIR_FROM_DOMAIN, &doc) < 0)
+            return -1;
+    }
     wrapped = g_strdup_printf("<devices>%s</devices>", body);
     if (xmlmap_parse_string(&domain_devices_schema, wrapped, &obj, XMLMAP_PARSE_INACTIVE) < 0)
         return -1;

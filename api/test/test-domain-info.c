@@ -641,7 +641,7 @@ test_domain_get_metadata(virDomainPtr domain, int type, const char *uri, unsigne
     default:
         g_mutex_unlock(&s->lock);
         err_report_full(VIR_FROM_DOMAIN, VIR_ERR_INVALID_ARG, __FILE__, __func__, __LINE__,
-                        "%s", "unknown metadata type");
+                        "unknown metadata type '%d'", type);
         return NULL;
     }
     if (text)
@@ -726,7 +726,7 @@ test_domain_set_metadata(virDomainPtr domain, int type, const char *metadata,
     }
     if (type < VIR_DOMAIN_METADATA_DESCRIPTION || type > VIR_DOMAIN_METADATA_ELEMENT) {
         err_report_full(VIR_FROM_DOMAIN, VIR_ERR_INVALID_ARG, __FILE__, __func__, __LINE__,
-                        "%s", "unknown metadata type");
+                        "unknown metadata type '%d'", type);
         return -1;
     }
     if (type == VIR_DOMAIN_METADATA_ELEMENT && metadata &&

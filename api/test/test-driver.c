@@ -169,12 +169,14 @@ load_auth(TestState *s, xmlNode *auth)
 }
 
 /* Each family loads its own elements, in libvirt's order: domains,
- * networks, interfaces, pools, node devices, then authentication. */
+ * networks, interfaces, pools, node devices, then authentication. Secrets
+ * (<secret>, with an optional base64 <value>) and network filters
+ * (<filter>) are ours: libvirt's test driver has neither family. */
 static int
 load_host_elements(TestState *s, xmlNode *root, const char *basedir)
 {
     static const char *const order[] = {
-        "domain", "network", "interface", "pool", "device", "auth",
+        "domain", "network", "interface", "pool", "device", "secret", "filter", "auth",
     };
 
     for (size_t k = 0; k < G_N_ELEMENTS(order); k++) {
@@ -185,7 +187,7 @@ load_host_elements(TestState *s, xmlNode *root, const char *basedir)
                 continue;
             if (k == 0)
                 r = test_domains_load(s, n, basedir);
-            else if (k == 5)
+            else if (k == 7)
                 r = load_auth(s, n);
 #if TEST_HAVE_OBJECTS
             else if (k == 1)
@@ -196,6 +198,10 @@ load_host_elements(TestState *s, xmlNode *root, const char *basedir)
                 r = test_pools_load(s->pools, s, n, basedir);
             else if (k == 4)
                 r = test_nodedevs_load(s->nodedevs, s, n, basedir);
+            else if (k == 5)
+                r = test_secrets_load(s->secrets, s, n, basedir);
+            else if (k == 6)
+                r = test_nwfilters_load(s->nwfilters, s, n, basedir);
 #endif
             if (r < 0)
                 return -1;

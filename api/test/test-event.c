@@ -164,7 +164,7 @@ test_event_deregister_legacy(virConnectPtr conn, virConnectDomainEventCallback c
 
     if (id < 0) {
         err_report_full(VIR_FROM_NONE, VIR_ERR_INVALID_ARG, __FILE__, __func__, __LINE__,
-                        "%s", "could not find event callback for removal");
+                        "event callback function %p not registered", (void *) cb);
         return -1;
     }
     return api_event_deregister(conn, id) < 0 ? -1 : 0;

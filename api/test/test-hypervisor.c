@@ -222,6 +222,7 @@ const ApiDriverRegistration api_test_registration = {
     .name = "Test",
     .schemes = test_schemes,
     .local_only = true,
+    .typed_param_string = true,
     .hypervisor = &test_hypervisor_driver,
 #if TEST_HAVE_OBJECTS
     .network = &test_network_driver,

@@ -558,15 +558,17 @@ static int
 vport_wwns(const NodeDevDef *def, const char **ret_wwnn, const char **ret_wwpn)
 {
     const NodeDevScsiHost *fc = fc_host_of(def);
-    const char *name = def->name ? def->name : "new device";
+    /* libvirt names a device being created "new device", whatever its <name> */
+    const char *name = "new device";
 
     if (!fc) {
-        nodedev_err(VIR_ERR_INVALID_ARG, "%s", "Device is not a fibre channel HBA");
+        nodedev_err(VIR_ERR_INTERNAL_ERROR, "%s", "Device is not a fibre channel HBA");
         return -1;
     }
     if (!fc->wwnn || !fc->wwpn) {
         nodedev_err(VIR_ERR_INTERNAL_ERROR,
-                    "no WWNN supplied for '%s', and auto-generation failed", name);
+                    "no %s supplied for '%s', and auto-generation failed",
+                    fc->wwnn ? "WWPN" : "WWNN", name);
         return -1;
     }
     *ret_wwnn = fc->wwnn;
@@ -593,7 +595,7 @@ vport_parent(TestState *s, const NodeDevDef *def)
 
         if (!parent) {
             nodedev_err(VIR_ERR_INTERNAL_ERROR, "Could not find parent device for '%s'",
-                        def->name ? def->name : "new device");
+                        "new device");
             return -1;
         }
         if (!can_vport(parent->def)) {
@@ -651,7 +653,7 @@ mdev_prepare(TestState *s, NodeDevDef *def)
     }
     if (!find_dev(s, def->parent)) {
         nodedev_err(VIR_ERR_INTERNAL_ERROR, "Could not find parent device for '%s'",
-                    def->name ? def->name : "new device");
+                    "new device");
         return -1;
     }
     if (!mdev->uuid) {
@@ -664,38 +666,6 @@ mdev_prepare(TestState *s, NodeDevDef *def)
     g_free(def->name);
     def->name = g_strdup_printf("mdev_%s_%s", uuid, addr);
     return 0;
-}
-
-/* Parse a device to create. A vHBA request need not name its host number
- * (libvirt reads creation requests leniently), so a missing <host> of a
- * scsi_host capability is filled in before the model reads the document. */
-static NodeDevDef *
-parse_for_create(const char *xml, unsigned int flags)
-{
-    g_autoptr(xmlDoc) doc = NULL;
-    void *def = NULL;
-    xmlNode *root;
-
-    if (xmlmap_read_doc(xml, "(node_device_definition)", VIR_FROM_NODEDEV, &doc) < 0)
-        return NULL;
-    root = xmlDocGetRootElement(doc);
-    for (xmlNode *c = root->children; c; c = c->next) {
-        g_autofree char *type = NULL;
-        bool has_host = false;
-
-        if (c->type != XML_ELEMENT_NODE || !xmlStrEqual(c->name, BAD_CAST "capability"))
-            continue;
-        type = (char *) xmlGetProp(c, BAD_CAST "type");
-        if (!type || !g_str_equal(type, "scsi_host"))
-            continue;
-        for (xmlNode *g = c->children; g; g = g->next)
-            has_host |= g->type == XML_ELEMENT_NODE && xmlStrEqual(g->name, BAD_CAST "host");
-        if (!has_host)
-            xmlNewChild(c, NULL, BAD_CAST "host", BAD_CAST "0");
-    }
-    if (xmlmap_parse_node(&nodedev_def_schema, root, &def, flags) < 0)
-        return NULL;
-    return def;
 }
 
 static virNodeDevicePtr
@@ -711,8 +681,10 @@ test_node_device_create_xml(virConnectPtr conn, const char *xmlDesc, unsigned in
     if (!test_obj_check_flags(flags, VIR_NODE_DEVICE_CREATE_XML_VALIDATE,
                               "testNodeDeviceCreateXML"))
         return NULL;
-    def = parse_for_create(xmlDesc, (flags & VIR_NODE_DEVICE_CREATE_XML_VALIDATE) ?
-                           XMLMAP_PARSE_STRICT : 0);
+    /* a creation request, read as libvirt reads one (no <host>, "new device") */
+    def = nodedev_def_parse_string(xmlDesc, NODEDEV_PARSE_CREATE |
+                                   ((flags & VIR_NODE_DEVICE_CREATE_XML_VALIDATE) ?
+                                    XMLMAP_PARSE_STRICT : 0));
     if (!def)
         return NULL;
     g_mutex_lock(&s->lock);
@@ -794,8 +766,9 @@ test_node_device_define_xml(virConnectPtr conn, const char *xmlDesc, unsigned in
     if (!test_obj_check_flags(flags, VIR_NODE_DEVICE_DEFINE_XML_VALIDATE,
                               "testNodeDeviceDefineXML"))
         return NULL;
-    def = nodedev_def_parse_string(xmlDesc, (flags & VIR_NODE_DEVICE_DEFINE_XML_VALIDATE) ?
-                                   XMLMAP_PARSE_STRICT : 0);
+    def = nodedev_def_parse_string(xmlDesc, NODEDEV_PARSE_CREATE |
+                                   ((flags & VIR_NODE_DEVICE_DEFINE_XML_VALIDATE) ?
+                                    XMLMAP_PARSE_STRICT : 0));
     if (!def)
         return NULL;
     if (!mdev_of(def)) {

@@ -175,30 +175,37 @@ net_ip_prefix(const NetIpDef *ip)
     return ip_prefix_of(&ip->address, &ip->netmask, ip->prefix);
 }
 
+/* A DHCP range must lie in its network, low to high. libvirt checks this
+ * in its socket address helpers: internal errors without an error domain,
+ * worded as below (the trailing space of "reversed " included). */
 static int
 ip_validate_range(XmlCtx *ctx, const NetIpDef *ip, const NetDhcpRange *r)
 {
     g_autofree char *s = addr_str(&r->start);
     g_autofree char *e = addr_str(&r->end);
+    g_autofree char *a = addr_str(&ip->address);
     int prefix = net_ip_prefix(ip);
 
-    if (r->start.family != ip->address.family || r->end.family != ip->address.family) {
-        xmlmap_report(ctx, VIR_ERR_XML_ERROR,
-                      "DHCP range %s - %s in '%s' is not of the address family of its <ip>",
-                      s, e, xmlmap_ctx_path(ctx));
+    (void) ctx;
+    if (r->start.family != r->end.family) {
+        err_report_full(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR, __FILE__, __func__, __LINE__,
+                        "mismatch of address family in range %s - %s", s, e);
+        return -1;
+    }
+    if (r->start.family != ip->address.family) {
+        err_report_full(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR, __FILE__, __func__, __LINE__,
+                        "mismatch of address family in range %s - %s for network %s", s, e, a);
         return -1;
     }
     if (!ip_same_network(&r->start, &ip->address, prefix) ||
         !ip_same_network(&r->end, &ip->address, prefix)) {
-        g_autofree char *a = addr_str(&ip->address);
-
-        xmlmap_report(ctx, VIR_ERR_XML_ERROR,
-                      "DHCP range %s - %s is not entirely within network %s/%d", s, e, a,
-                      prefix);
+        err_report_full(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR, __FILE__, __func__, __LINE__,
+                        "range %s - %s is not entirely within network %s/%d", s, e, a, prefix);
         return -1;
     }
     if (ip_addr_compare(&r->start, &r->end) > 0) {
-        xmlmap_report(ctx, VIR_ERR_XML_ERROR, "DHCP range %s - %s is reversed", s, e);
+        err_report_full(VIR_FROM_NONE, VIR_ERR_INTERNAL_ERROR, __FILE__, __func__, __LINE__,
+                        "range %s - %s is reversed ", s, e);
         return -1;
     }
     return 0;
@@ -766,7 +773,7 @@ net_validate_forward_mode(XmlCtx *ctx, const NetDef *def)
     case NET_FORWARD_OPEN:
         if (def->nips == 0) {
             xmlmap_report(ctx, VIR_ERR_XML_ERROR,
-                          "%s forwarding requested, but no IP address given for network '%s'",
+                          "%s forwarding requested, but no IP address provided for network '%s'",
                           mode, def->name);
             return -1;
         }
@@ -886,8 +893,9 @@ net_validate(XmlCtx *ctx, const void *obj)
     size_t v6dhcp = 0;
 
     if (strchr(def->name, '/')) {
-        xmlmap_report(ctx, VIR_ERR_XML_DETAIL, "network name '%s' must not contain '/'",
-                      def->name);
+        /* libvirt's generic character check (virxml.c), hence VIR_FROM_XML */
+        err_report_full(VIR_FROM_XML, VIR_ERR_XML_DETAIL, __FILE__, __func__, __LINE__,
+                        "invalid char in %s: %c", "name", '/');
         return -1;
     }
     for (size_t i = 0; i < def->nportgroups; i++) {

@@ -8,6 +8,8 @@
 
 #define ERR_DOMAIN VIR_FROM_NODEDEV
 #include "common/util/err.h"
+#include "common/util/parse.h"
+#include "common/util/uuid.h"
 #include "common/conf/nodedev_conf.h"
 
 ENUM_STRINGS(nodedev_cap_type, NODEDEV_CAP_LAST,
@@ -29,6 +31,172 @@ omit_always(const void *obj, unsigned int flags)
 {
     return true;
 }
+
+/* ---- libvirt's own checks of some values ------------------------------------------
+ * libvirt reads the PCI address, the SCSI host number and the system UUID
+ * by hand and reports their absence or malformation as internal errors
+ * naming the device ("new device" for creation requests). These fields are
+ * therefore custom parts of the tables. */
+
+/* The name the errors use: "new device" when creating, else the <name> of
+ * the <device> element @node sits in (caller frees). */
+static char *
+dev_error_name(XmlCtx *ctx, xmlNode *node)
+{
+    xmlNode *root = node;
+
+    if (xmlmap_ctx_flags(ctx) & NODEDEV_PARSE_CREATE)
+        return g_strdup("new device");
+    /* the nearest <device>: a host file nests it in <node> */
+    while (root && !(root->type == XML_ELEMENT_NODE &&
+                     xmlStrEqual(root->name, BAD_CAST "device")))
+        root = root->parent;
+    if (!root)
+        return g_strdup("");
+    for (xmlNode *c = root->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "name"))
+            return (char *) xmlNodeGetContent(c);
+    }
+    return g_strdup("");
+}
+
+static xmlNode *
+first_child(xmlNode *node, const char *name)
+{
+    for (xmlNode *c = node->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && !c->ns && xmlStrEqual(c->name, BAD_CAST name))
+            return c;
+    }
+    return NULL;
+}
+
+/* libvirt's unsigned reading: decimal, the whole text, no sign (leading
+ * blanks pass, as strtoul skips them). */
+static bool
+parse_dec_uint(const char *text, unsigned int *ret)
+{
+    while (g_ascii_isspace(*text))
+        text++;
+    return g_ascii_isdigit(*text) && parse_uint(text, 10, ret) == 0;
+}
+
+/* <@name> of @node into @ret: "no <what> supplied for '<device>'" when absent
+ * or empty, "invalid <what> supplied ..." when not a number. */
+static int
+parse_required_uint(XmlCtx *ctx, xmlNode *node, const char *name, const char *what,
+                    unsigned int *ret)
+{
+    xmlNode *elem = first_child(node, name);
+    g_autofree char *text = elem ? (char *) xmlNodeGetContent(elem) : NULL;
+    g_autofree char *dev = NULL;
+
+    if (text && *text && parse_dec_uint(text, ret))
+        return 0;
+    dev = dev_error_name(ctx, node);
+    err_report(VIR_ERR_INTERNAL_ERROR, "%s %s supplied for '%s'",
+               text && *text ? "invalid" : "no", what, dev);
+    return -1;
+}
+
+static void
+format_uint_element(XmlOut *out, const char *name, unsigned int v)
+{
+    g_autofree char *text = g_strdup_printf("%u", v);
+
+    xmlout_text_element(out, name, text);
+}
+
+static int
+pci_addr_parse(XmlCtx *ctx, xmlNode *node, void *obj)
+{
+    NodeDevPci *pci = obj;
+
+    if (parse_required_uint(ctx, node, "domain", "PCI domain ID", &pci->domain) < 0 ||
+        parse_required_uint(ctx, node, "bus", "PCI bus ID", &pci->bus) < 0 ||
+        parse_required_uint(ctx, node, "slot", "PCI slot ID", &pci->slot) < 0 ||
+        parse_required_uint(ctx, node, "function", "PCI function ID", &pci->function) < 0)
+        return -1;
+    return 1;
+}
+
+static void
+pci_addr_format(XmlOut *out, const void *obj)
+{
+    const NodeDevPci *pci = obj;
+
+    format_uint_element(out, "domain", pci->domain);
+    format_uint_element(out, "bus", pci->bus);
+    format_uint_element(out, "slot", pci->slot);
+    format_uint_element(out, "function", pci->function);
+}
+
+static const char *const pci_addr_names[] = { "domain", "bus", "slot", "function", NULL };
+XML_CUSTOM_DEFINE(pci_addr_custom,
+                  "libvirt reports a missing or bad PCI address part as an internal error "
+                  "naming the device, which the codecs' path-based messages cannot say",
+                  .parse = pci_addr_parse, .format_body = pci_addr_format,
+                  .consumes = pci_addr_names);
+
+static int
+scsi_host_number_parse(XmlCtx *ctx, xmlNode *node, void *obj)
+{
+    NodeDevScsiHost *host = obj;
+
+    /* a creation request names no host: the kernel picks it */
+    if (xmlmap_ctx_flags(ctx) & NODEDEV_PARSE_CREATE)
+        return 0;
+    if (parse_required_uint(ctx, node, "host", "SCSI host ID", &host->host) < 0)
+        return -1;
+    return 1;
+}
+
+static void
+scsi_host_number_format(XmlOut *out, const void *obj)
+{
+    format_uint_element(out, "host", ((const NodeDevScsiHost *) obj)->host);
+}
+
+static const char *const scsi_host_number_names[] = { "host", NULL };
+XML_CUSTOM_DEFINE(scsi_host_number_custom,
+                  "required for existing devices only, ignored in creation requests, and "
+                  "reported like libvirt's own reading of it",
+                  .parse = scsi_host_number_parse, .format_body = scsi_host_number_format,
+                  .consumes = scsi_host_number_names);
+
+static int
+hw_uuid_parse(XmlCtx *ctx, xmlNode *node, void *obj)
+{
+    NodeDevSystem *sys = obj;
+    xmlNode *elem = first_child(node, "uuid");
+    g_autofree char *text = elem ? (char *) xmlNodeGetContent(elem) : NULL;
+
+    if (!text)
+        return 0;
+    if (uuid_parse(text, sys->hw_uuid) < 0) {
+        g_autofree char *dev = dev_error_name(ctx, node);
+
+        err_report(VIR_ERR_INTERNAL_ERROR, "malformed uuid element for '%s'", dev);
+        return -1;
+    }
+    sys->has_hw_uuid = true;
+    return 1;
+}
+
+static void
+hw_uuid_format(XmlOut *out, const void *obj)
+{
+    char text[UUID_STR_LEN];
+
+    uuid_format(((const NodeDevSystem *) obj)->hw_uuid, text);
+    xmlout_text_element(out, "uuid", text);
+}
+
+static const char *const hw_uuid_names[] = { "uuid", NULL };
+XML_CUSTOM_DEFINE(hw_uuid_custom,
+                  "a malformed system UUID is an internal error naming the device in "
+                  "libvirt, and its absence is checked on the whole device",
+                  .parse = hw_uuid_parse, .format_body = hw_uuid_format,
+                  .consumes = hw_uuid_names);
 
 /* ---- mediated device types (pci, css, ap_matrix parents) ------------------------ */
 
@@ -56,7 +224,7 @@ static const XmlField hardware_fields[] = {
     XML_TEXT(NodeDevSystem, hw_vendor, "vendor", string, 0),
     XML_TEXT(NodeDevSystem, hw_version, "version", string, 0),
     XML_TEXT(NodeDevSystem, hw_serial, "serial", string, 0),
-    XML_TEXT(NodeDevSystem, hw_uuid, "uuid", uuid, XF_KEEP_EMPTY),
+    XML_CUSTOM(&hw_uuid_custom, 0),
     XML_END
 };
 static XML_SCHEMA(hardware, NodeDevSystem, "hardware", hardware_fields);
@@ -182,10 +350,7 @@ omit_empty_iommu(const void *obj, unsigned int flags)
 static const XmlField pci_fields[] = {
     XML_TEXT(NodeDevPci, klass, "class", uint, 0, .base = XML_BASE_C, .hex = 6,
              .max = 0xffffff, XML_HAS(NodeDevPci, has_class)),
-    XML_TEXT(NodeDevPci, domain, "domain", uint, XF_REQUIRED),
-    XML_TEXT(NodeDevPci, bus, "bus", uint, XF_REQUIRED),
-    XML_TEXT(NodeDevPci, slot, "slot", uint, XF_REQUIRED),
-    XML_TEXT(NodeDevPci, function, "function", uint, XF_REQUIRED),
+    XML_CUSTOM(&pci_addr_custom, 0),
     XML_GROUP(&pci_product_schema, XF_REQUIRED),
     XML_GROUP(&pci_vendor_schema, XF_REQUIRED),
     XML_GROUP(&phys_function_schema, 0, XML_KEY("type", "phys_function"),
@@ -302,7 +467,7 @@ static const XmlField vport_ops_fields[] = {
 static XML_SCHEMA(vport_ops, NodeDevScsiHost, "capability", vport_ops_fields);
 
 static const XmlField scsi_host_fields[] = {
-    XML_TEXT(NodeDevScsiHost, host, "host", uint, XF_REQUIRED),
+    XML_CUSTOM(&scsi_host_number_custom, 0),
     XML_TEXT(NodeDevScsiHost, unique_id, "unique_id", int, 0,
              XML_HAS(NodeDevScsiHost, has_unique_id)),
     XML_GROUP(&fc_host_schema, 0, XML_KEY("type", "fc_host"),
@@ -561,6 +726,14 @@ device_validate(XmlCtx *ctx, const void *obj)
         xmlmap_report(ctx, VIR_ERR_XML_ERROR, "node device '%s' has no <capability>",
                       def->name ? def->name : "");
         return -1;
+    }
+    for (size_t i = 0; i < def->ncaps; i++) {
+        if (def->caps[i].type == NODEDEV_CAP_SYSTEM && !def->caps[i].u.system.has_hw_uuid) {
+            err_report(VIR_ERR_INTERNAL_ERROR, "no system UUID supplied for '%s'",
+                       (xmlmap_ctx_flags(ctx) & NODEDEV_PARSE_CREATE) ? "new device" :
+                       def->name ? def->name : "");
+            return -1;
+        }
     }
     if (!def->parent_wwnn != !def->parent_wwpn) {
         xmlmap_report(ctx, VIR_ERR_XML_ERROR,

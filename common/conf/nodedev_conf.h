@@ -139,6 +139,7 @@ typedef struct {
     char *hw_version;
     char *hw_serial;
     unsigned char hw_uuid[16];
+    bool has_hw_uuid;               /* <hardware><uuid> was given (libvirt requires it) */
     char *fw_vendor;
     char *fw_version;
     char *fw_release_date;
@@ -291,6 +292,15 @@ typedef struct {
 } NodeDevDef;
 
 extern const XmlSchema nodedev_def_schema;
+
+/* Parse flag (beside XMLMAP_PARSE_*): the document is a creation request
+ * (virNodeDeviceCreateXML, virNodeDeviceDefineXML), read as libvirt reads
+ * them: errors name the device "new device" whatever its <name>, and a
+ * scsi_host's <host> is neither required nor read. Without it the document
+ * describes an existing device (a host description) and <host> is required. */
+enum {
+    NODEDEV_PARSE_CREATE = 1 << 16,
+};
 
 NodeDevDef *nodedev_def_parse_string(const char *xml, unsigned int flags);
 char *nodedev_def_format(const NodeDevDef *def, unsigned int flags);

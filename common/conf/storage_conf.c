@@ -708,11 +708,11 @@ pool_validate(XmlCtx *ctx, const void *obj)
     const PoolTypeInfo *info = pool_type_info(def->type);
 
     if (!def->name) {
-        xmlmap_report(ctx, VIR_ERR_XML_ERROR, "missing pool <name> (or source <name>)");
+        xmlmap_report(ctx, VIR_ERR_XML_ERROR, "%s", "missing pool source name element");
         return -1;
     }
     if (strchr(def->name, '/')) {
-        xmlmap_report(ctx, VIR_ERR_XML_ERROR, "pool name '%s' must not contain '/'", def->name);
+        xmlmap_report(ctx, VIR_ERR_XML_ERROR, "name %s cannot contain '/'", def->name);
         return -1;
     }
     if (def->cow && def->type != POOL_FS && def->type != POOL_DIR) {

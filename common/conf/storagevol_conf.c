@@ -196,7 +196,7 @@ vol_validate(XmlCtx *ctx, const void *obj)
 
     if (!def->has_capacity && !(flags & VOL_PARSE_NO_CAPACITY) &&
         !((flags & VOL_PARSE_OPT_CAPACITY) && def->backing)) {
-        xmlmap_report(ctx, VIR_ERR_XML_ERROR, "missing <capacity> in volume '%s'", def->name);
+        xmlmap_report(ctx, VIR_ERR_XML_ERROR, "%s", "missing capacity element");
         return -1;
     }
     if (def->backing && !def->backing->path) {

@@ -269,7 +269,8 @@ static void
 report_missing(XmlCtx *ctx, const XmlField *f)
 {
     if (f->missing_code)
-        xmlmap_report(ctx, f->missing_code, "'%s'", xmlmap_ctx_path(ctx));
+        /* the code says it all, as libvirt's bare VIR_ERR_NO_NAME does */
+        err_report_full(ctx->domain, f->missing_code, __FILE__, __func__, __LINE__, NULL);
     else if (f->kind == XML_KIND_ATTR || f->kind == XML_KIND_UNION)
         xmlmap_report(ctx, VIR_ERR_XML_ERROR,
                       "missing required attribute '%s' in element '%s'",
@@ -730,6 +731,66 @@ init_libxml(gpointer data)
     return NULL;
 }
 
+/* What the parser's error handler keeps of a parse: the first fatal error,
+ * already in libvirt's VIR_ERR_XML_DETAIL shape. */
+typedef struct {
+    char *detail;
+} ReadDocErrors;
+
+/*
+ * read_doc_error() - libxml2's error callback during xmlmap_read_doc()
+ *
+ * Records the first fatal error like libvirt's catchXMLError(): the
+ * document label and line, libxml2's message (which ends in a newline),
+ * the source line the parser stopped in, and under it a line of '-' (a tab
+ * where the source has one) ending in '^' at the parser's column. Later and
+ * non-fatal errors are ignored.
+ */
+static void
+read_doc_error(void *opaque, const char *msg, ...)
+{
+    xmlParserCtxt *ctxt = opaque;
+    ReadDocErrors *errs = ctxt ? ctxt->_private : NULL;
+    const xmlChar *cur;
+    const xmlChar *base;
+    const xmlChar *line;
+    g_autoptr(GString) pointer = NULL;
+    g_autofree char *context = NULL;
+    size_t col;
+
+    (void) msg;
+    if (!errs || errs->detail || !ctxt->input || ctxt->lastError.level != XML_ERR_FATAL ||
+        !ctxt->lastError.message)
+        return;
+    cur = ctxt->input->cur;
+    base = ctxt->input->base;
+    /* back over line ends, then to the start of the line the parser is in */
+    while (cur > base && (*cur == '\n' || *cur == '\r'))
+        cur--;
+    while (cur > base && *cur != '\n' && *cur != '\r')
+        cur--;
+    if (*cur == '\n' || *cur == '\r')
+        cur++;
+    line = cur;
+    col = ctxt->input->cur - line;
+    while (*cur && *cur != '\n' && *cur != '\r')
+        cur++;
+    context = g_strndup((const char *) line, cur - line);
+    pointer = g_string_new(NULL);
+    for (size_t n = 0; n < col && context[n]; n++)
+        g_string_append_c(pointer, context[n] == '\t' ? '\t' : '-');
+    g_string_append_c(pointer, '^');
+    /* an empty source line shows as "(null)", as libvirt's does */
+    if (ctxt->lastError.file)
+        errs->detail = g_strdup_printf("%s:%d: %s%s\n%s", ctxt->lastError.file,
+                                       ctxt->lastError.line, ctxt->lastError.message,
+                                       *context ? context : "(null)", pointer->str);
+    else
+        errs->detail = g_strdup_printf("at line %d: %s%s\n%s", ctxt->lastError.line,
+                                       ctxt->lastError.message,
+                                       *context ? context : "(null)", pointer->str);
+}
+
 /**
  * xmlmap_read_doc() - parse XML text into a libxml2 document
  * @xml: the text
@@ -741,34 +802,48 @@ init_libxml(gpointer data)
  * between elements is dropped, as libvirt does, so foreign subtrees kept
  * verbatim re-indent cleanly.
  *
- * Return: 0, or -1 with VIR_ERR_XML_DETAIL ("label:line: message") reported.
+ * A syntax error is reported as VIR_ERR_XML_DETAIL in libvirt's layout:
+ * "label:line: message\nsource line\n-----^" (read_doc_error()). A parse
+ * that fails without one is VIR_ERR_XML_ERROR "failed to parse xml
+ * document", one without a root element VIR_ERR_INTERNAL_ERROR "missing
+ * root element" (libvirt's virXMLParseHelper wording).
+ *
+ * Return: 0, or -1 with the error reported.
  */
 int
 xmlmap_read_doc(const char *xml, const char *label, int domain, xmlDoc **ret_doc)
 {
     static GOnce once = G_ONCE_INIT;
+    ReadDocErrors errs = { NULL };
     xmlParserCtxt *pctxt;
     xmlDoc *doc;
 
     g_once(&once, init_libxml, NULL);
     pctxt = xmlNewParserCtxt();
-    if (!pctxt)
+    if (!pctxt || !pctxt->sax)
         g_error("out of memory creating an XML parser");
+    pctxt->_private = &errs;
+    pctxt->sax->error = read_doc_error;
     doc = xmlCtxtReadMemory(pctxt, xml ? xml : "", xml ? (int) strlen(xml) : 0, label, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-                            XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-    if (!doc || !xmlDocGetRootElement(doc)) {
-        const xmlError *e = xmlCtxtGetLastError(pctxt);
-        g_autofree char *msg = g_strdup(e && e->message ? e->message : "no root element");
-
-        g_strchomp(msg);
-        err_report_full(domain, VIR_ERR_XML_DETAIL, __FILE__, __func__, __LINE__,
-                        "%s:%d: %s", label, e ? e->line : 1, msg);
-        xmlFreeDoc(doc);
-        xmlFreeParserCtxt(pctxt);
+                            XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOWARNING);
+    xmlFreeParserCtxt(pctxt);
+    if (!doc) {
+        if (errs.detail)
+            err_report_full(domain, VIR_ERR_XML_DETAIL, __FILE__, __func__, __LINE__,
+                            "%s", errs.detail);
+        else
+            err_report_full(domain, VIR_ERR_XML_ERROR, __FILE__, __func__, __LINE__,
+                            "failed to parse xml document '%s'", label ? label : "[inline data]");
+        g_free(errs.detail);
         return -1;
     }
-    xmlFreeParserCtxt(pctxt);
+    g_free(errs.detail);
+    if (!xmlDocGetRootElement(doc)) {
+        err_report_full(domain, VIR_ERR_INTERNAL_ERROR, __FILE__, __func__, __LINE__,
+                        "%s", "missing root element");
+        xmlFreeDoc(doc);
+        return -1;
+    }
     *ret_doc = doc;
     return 0;
 }

@@ -109,7 +109,8 @@ struct XmlField {
     const char *unit;                   /* scaled: unit= printed on format */
     int errcode;                        /* code for a bad value (default XML_ERROR) */
     int missing_code;                   /* code when required and absent, reported with
-                                         * the element path as detail (VIR_ERR_NO_NAME) */
+                                         * no detail ("missing name information", as
+                                         * libvirt's VIR_ERR_NO_NAME) */
     /* Child elements told apart by an attribute, like libvirt's nested
      * <capability type='phys_function'>: only elements whose @key_attr equals
      * @key_value match, and formatting writes that attribute first. */

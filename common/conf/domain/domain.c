@@ -414,6 +414,18 @@ validate_ids(XmlCtx *ctx, const DomainDef *def)
     return 0;
 }
 
+/* libvirt checks this after the memory rules: a '/' in the name would
+ * escape the per-domain directories named after it. */
+static int
+validate_name(XmlCtx *ctx, const DomainDef *def)
+{
+    if (def->name && strchr(def->name, '/')) {
+        xmlmap_report(ctx, VIR_ERR_XML_ERROR, "name %s cannot contain '/'", def->name);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 validate_security(XmlCtx *ctx, const DomainDef *def)
 {
@@ -462,6 +474,7 @@ domain_validate(XmlCtx *ctx, const void *obj)
 
     if (validate_ids(ctx, def) < 0 ||
         validate_memory(ctx, def) < 0 ||
+        validate_name(ctx, def) < 0 ||
         validate_hugepages(ctx, def) < 0 ||
         validate_vcpus(ctx, def) < 0 ||
         validate_security(ctx, def) < 0)

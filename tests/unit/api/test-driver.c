@@ -251,7 +251,9 @@ test_readonly_denied(void **state)
     Fixture *fx = *state;
 
     assert_int_equal(virDomainDestroy(fx->ro_dom), -1);
-    assert_error(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOM,
+    /* libvirt-domain.c reports in VIR_FROM_DOMAIN; only an invalid domain
+     * pointer is VIR_FROM_DOM */
+    assert_error(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
                  "operation forbidden: read only access prevents virDomainDestroy");
     assert_int_equal(fake_destroy_calls, 0);
     assert_int_equal(fx->handler_calls, 1);
@@ -259,13 +261,24 @@ test_readonly_denied(void **state)
     assert_int_equal(virConnGetLastError(fx->ro)->code, VIR_ERR_OPERATION_DENIED);
 
     assert_null(virDomainGetXMLDesc(fx->ro_dom, VIR_DOMAIN_XML_SECURE));
-    assert_error(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOM,
+    assert_error(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
                  "operation forbidden: virDomainGetXMLDesc with secure flag");
 
     /* denial comes before the NO_SUPPORT check, as in libvirt */
     assert_null(virDomainDefineXML(fx->ro, "<domain/>"));
-    assert_error(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOM,
+    assert_error(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
                  "operation forbidden: read only access prevents virDomainDefineXML");
+    /* host calls too (libvirt-host.c) */
+    assert_int_equal(virNodeSuspendForDuration(fx->ro, 0, 1, 0), -1);
+    assert_error(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
+                 "operation forbidden: read only access prevents virNodeSuspendForDuration");
+    /* some calls check an argument before the connection, as libvirt's */
+    assert_null(virDomainCreateXML(fx->ro, NULL, 0));
+    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                 "xmlDesc in virDomainCreateXML must not be NULL");
+    assert_null(virDomainCreateXML(fx->ro, "<domain/>", 0));
+    assert_error(VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
+                 "operation forbidden: read only access prevents virDomainCreateXML");
     assert_int_equal(virNetworkSetAutostart(NULL, 1), -1);
     assert_error(VIR_ERR_INVALID_NETWORK, VIR_FROM_NETWORK,
                  "invalid network pointer in virNetworkSetAutostart");
@@ -278,10 +291,10 @@ test_no_support(void **state)
     virDomainInfo info;
 
     assert_null(virDomainGetOSType(fx->rw_dom));
-    assert_error(VIR_ERR_NO_SUPPORT, VIR_FROM_DOM,
+    assert_error(VIR_ERR_NO_SUPPORT, VIR_FROM_DOMAIN,
                  "this function is not supported by the connection driver: virDomainGetOSType");
     assert_int_equal(virDomainGetInfo(fx->rw_dom, &info), -1);
-    assert_error(VIR_ERR_NO_SUPPORT, VIR_FROM_DOM,
+    assert_error(VIR_ERR_NO_SUPPORT, VIR_FROM_DOMAIN,
                  "this function is not supported by the connection driver: virDomainGetInfo");
     /* a family the driver does not serve at all */
     assert_null(virNetworkLookupByName(fx->rw, "default"));
@@ -311,16 +324,30 @@ test_argument_checks(void **state)
     virDomainPtr *list = (virDomainPtr *) fx;
 
     assert_null(virDomainLookupByName(fx->rw, NULL));
-    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOM,
+    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
                  "name in virDomainLookupByName must not be NULL");
     assert_int_equal(virDomainGetInfo(fx->rw_dom, NULL), -1);
-    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOM,
+    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
                  "info in virDomainGetInfo must not be NULL");
+    assert_int_equal(virDomainSetMemory(fx->rw_dom, 0), -1);
+    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                 "memory in virDomainSetMemory must not be zero");
+    {
+        int n = -1;
+
+        /* the argument is named as libvirt writes it */
+        assert_int_equal(virDomainGetBlkioParameters(fx->rw_dom, NULL, &n, 0), -1);
+        assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                     "*nparams in virDomainGetBlkioParameters must be zero or greater");
+    }
+    assert_int_equal(virNodeGetCPUStats(fx->rw, -2, NULL, &(int) { 0 }, 0), -1);
+    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                 "cpuNum in virNodeGetCPUStats only accepts -1 as a negative value");
     assert_int_equal(virConnectListDomains(fx->rw, NULL, -1), -1);
     assert_int_equal(virGetLastErrorCode(), VIR_ERR_INVALID_ARG);
     assert_int_equal(virDomainSaveFlags(fx->rw_dom, "/f", NULL,
                                         VIR_DOMAIN_SAVE_RUNNING | VIR_DOMAIN_SAVE_PAUSED), -1);
-    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOM,
+    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
                  "invalid argument: Flags 'VIR_DOMAIN_SAVE_RUNNING' and "
                  "'VIR_DOMAIN_SAVE_PAUSED' are mutually exclusive");
     /* list outputs are cleared before anything else */
@@ -342,8 +369,20 @@ test_invalid_objects(void **state)
     assert_null(virStoragePoolGetName(NULL));
     assert_int_equal(virGetLastErrorCode(), VIR_ERR_INVALID_STORAGE_POOL);
     assert_int_equal(virNodeGetInfo(NULL, NULL), -1);
-    assert_error(VIR_ERR_INVALID_CONN, VIR_FROM_NONE, "invalid connection pointer in virNodeGetInfo");
-    assert_int_equal(fx->handler_calls, handler_before + 4);
+    assert_error(VIR_ERR_INVALID_CONN, VIR_FROM_DOMAIN,
+                 "invalid connection pointer in virNodeGetInfo");
+    /* an invalid domain is VIR_FROM_DOM whichever family's call gets it */
+    assert_null(virDomainSnapshotCreateXML(NULL, "<domainsnapshot/>", 0));
+    assert_error(VIR_ERR_INVALID_DOMAIN, VIR_FROM_DOM,
+                 "invalid domain pointer in virDomainSnapshotCreateXML");
+    assert_null(virDomainCheckpointLookupByName(NULL, "c", 0));
+    assert_error(VIR_ERR_INVALID_DOMAIN, VIR_FROM_DOM,
+                 "invalid domain pointer in virDomainCheckpointLookupByName");
+    /* and a stream is VIR_FROM_STREAMS */
+    assert_int_equal(virDomainOpenConsole(fx->rw_dom, NULL, NULL, 0), -1);
+    assert_error(VIR_ERR_INVALID_STREAM, VIR_FROM_STREAMS,
+                 "invalid stream pointer in virDomainOpenConsole");
+    assert_int_equal(fx->handler_calls, handler_before + 7);
 }
 
 int

@@ -143,7 +143,7 @@ test_invalid_conn(void **state)
     /* every entry point validates its objects before anything else */
     assert_null(virDomainLookupByName(NULL, "vm"));
     assert_int_equal(virGetLastErrorCode(), VIR_ERR_INVALID_CONN);
-    assert_int_equal(virGetLastErrorDomain(), VIR_FROM_DOM);
+    assert_int_equal(virGetLastErrorDomain(), VIR_FROM_DOMAIN);
     assert_string_equal(virGetLastErrorMessage(),
                         "invalid connection pointer in virDomainLookupByName");
     assert_int_equal(seen.calls, 1);
@@ -208,7 +208,8 @@ test_default_printing(void **state)
     text = capture_stderr(fail_open);
     assert_string_equal(text,
                         "libvirt:  error : no connection driver available for URI 'nodriver' does not include a driver name\n"
-                        "libvirt:  error : invalid connection pointer in virConnectGetURI\n");
+                        "libvirt: Domain Config error : invalid connection pointer in "
+                        "virConnectGetURI\n");
     g_clear_pointer(&text, g_free);
 
     /* virDefaultErrorFunc itself; NULL and OK errors print nothing */

@@ -4,7 +4,7 @@
  *   <case>.out.xml             expected output, when it differs from the input
  *   <case>.err                 instead of output: "VIR_ERR_<NAME>\n<message fragment>\n"
  *   <case>.flags               optional words: parse-inactive strict skip-validate
- *                              secure inactive migratable
+ *                              secure inactive migratable nodedev-create
  * Any other file, or an .out.xml/.err/.flags without its .in.xml, fails.
  * Valid cases also check idempotence: format(parse(out)) == out.
  * MODVIRT_TEST_REGEN=1 rewrites .out.xml/.err from what the code does.
@@ -150,6 +150,7 @@ case_flags(const GoldenCase *c, unsigned int *ret_parse, unsigned int *ret_forma
         { "parse-inactive", false, XMLMAP_PARSE_INACTIVE },
         { "strict", false, XMLMAP_PARSE_STRICT },
         { "skip-validate", false, XMLMAP_PARSE_SKIP_VALIDATE },
+        { "nodedev-create", false, NODEDEV_PARSE_CREATE },
         { "secure", true, XMLMAP_FORMAT_SECURE },
         { "inactive", true, XMLMAP_FORMAT_INACTIVE },
         { "migratable", true, XMLMAP_FORMAT_MIGRATABLE },

@@ -378,6 +378,54 @@ test_errors(void **state)
     assert_int_equal(err_get_last()->domain, VIR_FROM_CONF);
 }
 
+/* Syntax errors in libvirt's layout (catchXMLError in virxml.c): label and
+ * line, libxml2's message, the source line, a pointer line with a tab
+ * where the source has one. The expected texts are what Debian's
+ * libvirt.so.0 reports for the same documents. */
+static void
+expect_syntax(const char *xml, const char *want)
+{
+    xmlDoc *doc = NULL;
+
+    err_reset_last();
+    assert_int_equal(xmlmap_read_doc(xml, "(domain_definition)", VIR_FROM_DOMAIN, &doc), -1);
+    assert_null(doc);
+    assert_int_equal(err_get_last()->code, VIR_ERR_XML_DETAIL);
+    assert_int_equal(err_get_last()->domain, VIR_FROM_DOMAIN);
+    assert_string_equal(err_get_last()->message, want);
+}
+
+static void
+test_syntax_errors(void **state)
+{
+    xmlDoc *doc = NULL;
+
+    expect_syntax("<domain type='test'>\n  <name>x</name>\n</domin>",
+                  "(domain_definition):3: Opening and ending tag mismatch: domain line 1 and "
+                  "domin\n</domin>\n--------^");
+    expect_syntax("<domain>\n\t<name>x</nam>\n</domain>\n",
+                  "(domain_definition):2: Opening and ending tag mismatch: name line 2 and "
+                  "nam\n\t<name>x</nam>\n\t-------------^");
+    expect_syntax("", "(domain_definition):1: Document is empty\n(null)\n^");
+    expect_syntax("   ", "(domain_definition):1: Start tag expected, '<' not found\n   \n---^");
+    expect_syntax("<domain", "(domain_definition):1: Couldn't find end of Start Tag domain "
+                  "line 1\n<domain\n-------^");
+    expect_syntax("<a>&bogus;</a>",
+                  "(domain_definition):1: Entity 'bogus' not defined\n<a>&bogus;</a>\n"
+                  "----------^");
+    expect_syntax("<domain></domain><extra/>",
+                  "(domain_definition):1: Extra content at the end of the document\n"
+                  "<domain></domain><extra/>\n-----------------^");
+    expect_syntax("<domain type='test'><name>x</name>\r\n</domin>",
+                  "(domain_definition):2: Opening and ending tag mismatch: domain line 1 and "
+                  "domin\n</domin>\n--------^");
+    /* a well-formed document parses, errors or not before it */
+    err_reset_last();
+    assert_int_equal(xmlmap_read_doc("<a/>", "(x)", VIR_FROM_DOMAIN, &doc), 0);
+    assert_non_null(doc);
+    xmlFreeDoc(doc);
+}
+
 static void
 test_validate(void **state)
 {
@@ -511,6 +559,7 @@ main(void)
         cmocka_unit_test(test_parse_inactive),
         cmocka_unit_test(test_defaults_and_omission),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_syntax_errors),
         cmocka_unit_test(test_validate),
         cmocka_unit_test(test_strict),
         cmocka_unit_test(test_partial_free),

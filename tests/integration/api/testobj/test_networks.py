@@ -200,10 +200,30 @@ def ports(ctx):
     return out
 
 
+def define_errors(ctx):
+    # errors libvirt's network_conf.c and socket address helpers report
+    # (the DHCP ranges: internal errors without a domain)
+    ip = "<ip address='192.168.5.1' netmask='255.255.255.0'><dhcp>%s</dhcp></ip>"
+    cases = [
+        "<forward mode='nat'/>",
+        "<forward mode='route'/>",
+        ip % "<range start='192.168.6.2' end='192.168.6.9'/>",
+        ip % "<range start='192.168.5.9' end='192.168.5.2'/>",
+        ip % "<range start='192.168.5.2' end='192.168.6.9'/>",
+        ip % "<range start='fe80::1' end='fe80::9'/>",
+        ip % "<range start='192.168.5.2' end='fe80::1'/>",
+        "<ip family='ipv6' address='2001:db8::1' prefix='64'><dhcp>"
+        "<range start='2001:db9::2' end='2001:db9::9'/></dhcp></ip>",
+    ]
+    return [tryv(ctx.conn.networkDefineXML, "<network><name>bad%d</name>%s</network>" % (i, c))
+            for i, c in enumerate(cases)]
+
+
 CHECKS = [
     ("default_network", default_network),
     ("lookup_errors", lookup_errors),
     ("define_lifecycle", define_lifecycle),
+    ("define_errors", define_errors),
     ("transient", transient),
     ("create_over_defined", create_over_defined),
     ("list_filters", list_filters),

@@ -121,12 +121,45 @@ def ours_mdev(ctx):
     return out
 
 
+def create_errors(ctx):
+    # a creation request is read as libvirt reads one: no <host> needed,
+    # errors name "new device", libvirt's wording and codes for the PCI
+    # address, the system UUID and the vHBA checks
+    fc = ("<capability type='scsi_host'>%s<capability type='fc_host'>%s</capability>"
+          "</capability>")
+    wwns = "<wwnn>2000000012341234</wwnn><wwpn>1000000012341234</wwpn>"
+    pci = ("<capability type='pci'><domain>%s</domain><bus>%s</bus><slot>0</slot>"
+           "<function>0</function><product id='0x1'/><vendor id='0x2'/></capability>")
+    docs = [
+        "<parent>scsi_host1</parent>" + fc % ("<host>x</host>", wwns),
+        "<parent>scsi_host1</parent>" + fc % ("", "<wwnn>2000000012341234</wwnn>"),
+        "<parent>nosuch</parent>" + fc % ("", wwns),
+        "<capability type='system'><hardware><vendor>v</vendor></hardware></capability>",
+        "<capability type='system'><hardware><uuid>bogus</uuid></hardware></capability>",
+        "<capability type='system'><product>p</product></capability>",
+        pci % ("0x10000", "0"), pci % ("x", "0"), pci % ("-1", "0"), pci % ("0", "0x100"),
+        "<capability type='pci'><bus>0</bus><slot>0</slot><function>0</function>"
+        "<product id='0x1'/><vendor id='0x2'/></capability>",
+        "<capability type='scsi_host'><host>x</host></capability>",
+    ]
+    out = []
+    for d in docs:
+        r = tryv(ctx.conn.nodeDeviceCreateXML, "<device><name>named</name>%s</device>" % d, 0)
+        if isinstance(r, list):
+            dev = ctx.conn.nodeDeviceLookupByName(r[1])
+            r = [r, dev.XMLDesc()]
+            dev.destroy()
+        out.append(r)
+    return out
+
+
 CHECKS = [
     ("defaults", defaults),
     ("by_capability", by_capability),
     ("list_filters", list_filters),
     ("errors", errors),
     ("vhba", vhba),
+    ("create_errors", create_errors),
     ("fc_pool", fc_pool),
     ("host_file", host_file),
     ("ours_states_and_wwn", ours_states_and_wwn, {"ours": True}),

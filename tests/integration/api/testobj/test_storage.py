@@ -222,6 +222,16 @@ def ours_caps_and_paths(ctx):
             tryv(c.storagePoolLookupByTargetPath, "/nope")]
 
 
+def volume_errors(ctx):
+    # libvirt's storage_conf.c wording, and a syntax error in libvirt's
+    # layout (label, line, source line, pointer)
+    p = ctx.conn.storagePoolLookupByName("default-pool")
+    return [tryv(p.createXML, "<volume><name>nocap</name></volume>", 0),
+            tryv(p.createXML, "<volume>\n  <name>v</nam>\n</volume>", 0),
+            tryv(ctx.conn.storagePoolDefineXML, "<pool type='dir'>\n\t<name>p</name>\n</pol>",
+                 0)]
+
+
 CHECKS = [
     ("default_pool", default_pool),
     ("pool_errors", pool_errors),
@@ -230,6 +240,7 @@ CHECKS = [
     ("pool_types", pool_types),
     ("list_filters", list_filters),
     ("volumes", volumes),
+    ("volume_errors", volume_errors),
     ("source_discovery", source_discovery),
     ("host_file", host_file),
     ("ours_wipe_resize", ours_wipe_resize, {"ours": True}),
