@@ -344,6 +344,9 @@ api_check_array(const void *array, long long len, int domain, const char *func,
     return false;
 }
 
+/* libvirt's flag checks are argument errors naming the argument "ctl" */
+#define FLAGS_ARG "ctl"
+
 /**
  * api_check_exclusive() - VIR_EXCLUSIVE_FLAGS: @a and @b not both in @flags
  */
@@ -353,8 +356,8 @@ api_check_exclusive(unsigned int flags, unsigned int a, const char *aname,
 {
     if (!((flags & a) && (flags & b)))
         return true;
-    err_report_full(domain, VIR_ERR_INVALID_ARG, __FILE__, func, __LINE__,
-                    "Flags '%s' and '%s' are mutually exclusive", aname, bname);
+    api_report_invalid_arg_full(domain, func, FLAGS_ARG,
+                                "Flags '%s' and '%s' are mutually exclusive", aname, bname);
     return false;
 }
 
@@ -367,8 +370,8 @@ api_check_requires(unsigned int flags, unsigned int flag, const char *flagname,
 {
     if (!(flags & flag) || (flags & other))
         return true;
-    err_report_full(domain, VIR_ERR_INVALID_ARG, __FILE__, func, __LINE__,
-                    "Flag '%s' is required by flag '%s'", othername, flagname);
+    api_report_invalid_arg_full(domain, func, FLAGS_ARG, "Flag '%s' is required by flag '%s'",
+                                othername, flagname);
     return false;
 }
 

@@ -144,9 +144,11 @@ dev_event_name(const DomainDef *def, const XmlField *f, const void *dev)
     return g_strdup(f->schema->name);
 }
 
-/* Add a copy of the parsed device to @def. Return: 0 or -1 (reported). */
+/* Add a copy of the parsed device to @def (a disk where libvirt's drivers
+ * insert one, with its bus, address and controllers completed); the copy
+ * goes to *@ret_dev. Return: 0 or -1 (reported). */
 static int
-dev_add(DomainDef *def, const DevSpec *spec)
+dev_add(DomainDef *def, const DevSpec *spec, void **ret_dev)
 {
     size_t *count;
     void **arr = dev_array(&def->devices, spec->field, &count);
@@ -165,6 +167,13 @@ dev_add(DomainDef *def, const DevSpec *spec)
         return -1;
     }
     copy = xmlmap_copy(spec->field->schema, spec->dev);
+    *ret_dev = copy;
+    if (arr == (void **) def->devices.disks) {
+        domain_disk_fill_defaults(copy);
+        domain_disk_insert(&def->devices, copy);
+        domain_devices_add_implicit_controllers(&def->devices);
+        return test_domain_prepare_def(def);
+    }
     arr = g_renew(void *, arr, *count + 1);
     arr[(*count)++] = copy;
     *(void ***) ((char *) &def->devices + spec->field->offset) = arr;
@@ -222,16 +231,15 @@ dev_change(virDomainPtr domain, const char *xml, unsigned int flags, int op)
         if (!def)
             continue;
         if (op == DEV_ATTACH) {
-            if (dev_add(def, &spec) < 0)
-                goto cleanup;
-            if (i == 0) {
-                size_t *count;
-                void **arr = dev_array(&def->devices, spec.field, &count);
+            void *added = NULL;
 
-                event_name = dev_event_name(def, spec.field, arr[*count - 1]);
-            }
+            if (dev_add(def, &spec, &added) < 0)
+                goto cleanup;
+            if (i == 0)
+                event_name = dev_event_name(def, spec.field, added);
         } else {
             ssize_t idx = dev_find(def, &spec);
+            void *added = NULL;
 
             if (i == 0 && op == DEV_DETACH) {
                 size_t *count;
@@ -240,7 +248,7 @@ dev_change(virDomainPtr domain, const char *xml, unsigned int flags, int op)
                 event_name = dev_event_name(def, spec.field, arr[idx]);
             }
             dev_remove(def, spec.field, idx);
-            if (op == DEV_UPDATE && dev_add(def, &spec) < 0)
+            if (op == DEV_UPDATE && dev_add(def, &spec, &added) < 0)
                 goto cleanup;
         }
     }

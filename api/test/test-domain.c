@@ -239,7 +239,8 @@ test_domain_one_def(TestDomain *dom, unsigned int flags, bool *ret_live)
     int f;
 
     if ((flags & VIR_DOMAIN_AFFECT_LIVE) && (flags & VIR_DOMAIN_AFFECT_CONFIG)) {
-        api_report_invalid_arg_full(VIR_FROM_DOMAIN, __func__, "flags", "%s",
+        /* libvirt's helper names itself in the error */
+        api_report_invalid_arg_full(VIR_FROM_DOMAIN, "virDomainObjGetOneDefState", "flags", "%s",
                                     "Flags 'VIR_DOMAIN_AFFECT_LIVE' and "
                                     "'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
         return NULL;

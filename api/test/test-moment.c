@@ -165,16 +165,30 @@ test_moments_find(const TestMoments *ms, const char *name)
 }
 
 static bool
-moment_is_under(const TestMoments *ms, const TestMoment *m, const TestMoment *ancestor)
+moment_is_root(const TestMoments *ms, const TestMoment *m)
 {
-    /* walk up the parent chain; the depth bound guards against a cycle
-     * a redefinition could have introduced */
-    for (guint depth = 0; m && m->parent && depth <= ms->list->len; depth++) {
-        if (g_str_equal(m->parent, ancestor->name))
-            return true;
-        m = test_moments_find(ms, m->parent);
+    return !m->parent || !test_moments_find(ms, m->parent);
+}
+
+/* Depth-first, each moment before its descendants; the depth bound guards
+ * against a cycle a redefinition could have introduced. */
+static void
+collect_below(const TestMoments *ms, const TestMoment *parent, bool descendants,
+              guint depth, GPtrArray *out)
+{
+    if (depth > ms->list->len)
+        return;
+    /* libvirt keeps the newest child first */
+    for (guint i = ms->list->len; i-- > 0;) {
+        TestMoment *m = g_ptr_array_index(ms->list, i);
+
+        if (parent ? !(m->parent && g_str_equal(m->parent, parent->name))
+                   : !moment_is_root(ms, m))
+            continue;
+        g_ptr_array_add(out, m);
+        if (descendants)
+            collect_below(ms, m, true, depth + 1, out);
     }
-    return false;
 }
 
 /**
@@ -182,47 +196,15 @@ moment_is_under(const TestMoments *ms, const TestMoment *m, const TestMoment *an
  * @from: NULL for the whole list (roots only unless @descendants)
  * @descendants: all levels rather than direct children
  *
- * The order is parents before children (creation order within a level),
- * which also satisfies the TOPOLOGICAL listing flag.
+ * The order is libvirt's walk of its moment tree: depth first, each moment
+ * before its descendants, the children of a moment newest first. It
+ * satisfies the TOPOLOGICAL listing flag.
  */
 void
 test_moments_collect(const TestMoments *ms, const TestMoment *from, bool descendants,
                      GPtrArray *out)
 {
-    for (guint i = 0; i < ms->list->len; i++) {
-        TestMoment *m = g_ptr_array_index(ms->list, i);
-        bool take;
-
-        if (!from)
-            take = descendants || !m->parent || !test_moments_find(ms, m->parent);
-        else if (descendants)
-            take = moment_is_under(ms, m, from);
-        else
-            take = m->parent && g_str_equal(m->parent, from->name);
-        if (take)
-            g_ptr_array_add(out, m);
-    }
-    if (descendants) {
-        /* stable sort by depth keeps parents ahead of their children */
-        GPtrArray *sorted = g_ptr_array_new();
-        guint depth = 0;
-
-        while (sorted->len < out->len && depth <= ms->list->len) {
-            for (guint i = 0; i < out->len; i++) {
-                TestMoment *m = g_ptr_array_index(out, i);
-                guint d = 0;
-
-                for (TestMoment *p = m; p && p->parent && d <= ms->list->len; d++)
-                    p = test_moments_find(ms, p->parent);
-                if (d == depth)
-                    g_ptr_array_add(sorted, m);
-            }
-            depth++;
-        }
-        if (out->len > 0 && sorted->len == out->len)
-            memcpy(out->pdata, sorted->pdata, sizeof(gpointer) * out->len);
-        g_ptr_array_unref(sorted);
-    }
+    collect_below(ms, from, descendants, 0, out);
 }
 
 /* ---- parse / format ----------------------------------------------------- */

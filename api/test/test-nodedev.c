@@ -2,7 +2,9 @@
  * host has a computer and three fibre channel SCSI hosts; creating a vHBA
  * copies scsi_host11 as scsi_host12 the way libvirt's test driver mocks it.
  * Mediated devices can also be defined, started, stopped and undefined, and
- * have autostart, following libvirt's node device driver. */
+ * have autostart, following libvirt's node device driver; like its udev
+ * backend, every other device is active, persistent and autostarted, and
+ * refuses undefine, start and autostart changes as an unsupported type. */
 #include "config.h"
 
 #include <string.h>
@@ -174,7 +176,19 @@ static const char *const default_devices[] = {
     "</device>",
 };
 
-/* Host-file and default devices exist on the host: active, not defined. */
+static NodeDevMdev *mdev_of(NodeDevDef *def);
+
+/* A device of the host (not a mediated device), as libvirt's udev backend
+ * lists one: active, persistent and autostarted. */
+static void
+set_host_device(TestNodedev *dev)
+{
+    dev->active = true;
+    dev->persistent = true;
+    dev->autostart = true;
+}
+
+/* Host-file and default devices exist on the host. */
 static int
 add_loaded(TestState *s, NodeDevDef *def)
 {
@@ -186,7 +200,10 @@ add_loaded(TestState *s, NodeDevDef *def)
         return -1;
     }
     dev = assign_def(s, def);
-    dev->active = true;
+    if (mdev_of(dev->def))
+        dev->active = true;     /* started outside libvirt: transient */
+    else
+        set_host_device(dev);
     return 0;
 }
 
@@ -532,7 +549,7 @@ test_nodedevs_create_vport(TestState *s, const char *wwnn, const char *wwpn)
         cap->u.scsi_host.wwnn = g_strdup(wwnn);
         cap->u.scsi_host.wwpn = g_strdup(wwpn);
     }
-    assign_def(s, def)->active = true;
+    set_host_device(assign_def(s, def));
     emit_lifecycle(s, VPORT_NAME, VIR_NODE_DEVICE_EVENT_CREATED);
     return 0;
 }
@@ -806,6 +823,10 @@ test_node_device_undefine(virNodeDevicePtr d, unsigned int flags)
         nodedev_err(VIR_ERR_OPERATION_INVALID, "Node device '%s' is not defined", d->name);
         goto out;
     }
+    if (!mdev_of(dev->def)) {
+        nodedev_err(VIR_ERR_CONFIG_UNSUPPORTED, "%s", "Unsupported device type");
+        goto out;
+    }
     emit_lifecycle(s, d->name, VIR_NODE_DEVICE_EVENT_UNDEFINED);
     if (dev->active) {
         dev->persistent = false;
@@ -835,6 +856,10 @@ test_node_device_create(virNodeDevicePtr d, unsigned int flags)
         nodedev_err(VIR_ERR_OPERATION_INVALID, "%s", "Device is already active");
         goto out;
     }
+    if (!mdev_of(dev->def)) {
+        nodedev_err(VIR_ERR_CONFIG_UNSUPPORTED, "%s", "Unsupported device type");
+        goto out;
+    }
     dev->active = true;
     emit_lifecycle(s, d->name, VIR_NODE_DEVICE_EVENT_CREATED);
     ret = 0;
@@ -853,6 +878,10 @@ test_node_device_set_autostart(virNodeDevicePtr d, int autostart)
     g_mutex_lock(&s->lock);
     if (!(dev = get_dev(s, d->name)))
         goto out;
+    if (!mdev_of(dev->def)) {
+        nodedev_err(VIR_ERR_OPERATION_UNSUPPORTED, "%s", "Unsupported device type");
+        goto out;
+    }
     if (!dev->persistent) {
         nodedev_err(VIR_ERR_OPERATION_INVALID, "%s",
                     "cannot set autostart for transient device");

@@ -138,10 +138,11 @@ static const XmlField vol_fields[] = {
     XML_TEXT(VolDef, name, "name", string, XF_REQUIRED),
     XML_TEXT(VolDef, key, "key", string, 0),
     XML_GROUP(&source_schema, XF_FORMAT_ONLY),
+    /* libvirt words a bad number in either the same way */
     XML_TEXT(VolDef, capacity, "capacity", scaled, 0, .unit = "bytes", .max = LLONG_MAX,
-             XML_SEEN(VolDef, has_capacity)),
+             .bad_number = "malformed capacity element", XML_SEEN(VolDef, has_capacity)),
     XML_TEXT(VolDef, allocation, "allocation", scaled, 0, .unit = "bytes", .max = LLONG_MAX,
-             XML_SEEN(VolDef, has_allocation)),
+             .bad_number = "malformed capacity element", XML_SEEN(VolDef, has_allocation)),
     XML_TEXT(VolDef, physical, "physical", scaled, XF_FORMAT_ONLY | XF_OMIT_DEFAULT,
              .unit = "bytes"),
     XML_EMBED(VolDef, target, &target_schema, XF_KEEP_EMPTY),

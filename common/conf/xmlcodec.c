@@ -11,6 +11,7 @@
 
 #include "common/conf/xmlcodec.h"
 #include "common/conf/xmlmap.h"
+#include "common/conf/xmlout-priv.h"
 #include "common/util/parse.h"
 #include "common/util/uuid.h"
 
@@ -25,33 +26,42 @@
 void
 xml_escape_append(GString *out, const char *s)
 {
+    /* 1 for the bytes that are replaced or dropped, 0 for the rest */
+    static const unsigned char special[256] = {
+        [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+        [0x07] = 1, [0x08] = 1, [0x0b] = 1, [0x0c] = 1, [0x0e] = 1, [0x0f] = 1,
+        [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1,
+        [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1,
+        ['<'] = 1, ['>'] = 1, ['&'] = 1, ['"'] = 1, ['\''] = 1,
+    };
     const char *run = s;
 
-    for (; *s; s++) {
-        const char *ent = NULL;
+    for (;; s++) {
+        const char *ent;
         unsigned char c = (unsigned char) *s;
 
+        if (!special[c]) {
+            if (!c)
+                break;
+            continue;
+        }
         switch (c) {
         case '<': ent = "&lt;"; break;
         case '>': ent = "&gt;"; break;
         case '&': ent = "&amp;"; break;
         case '"': ent = "&quot;"; break;
         case '\'': ent = "&apos;"; break;
-        case '\t': case '\n': case '\r':
-            continue;
         default:
             /* Control characters cannot appear in XML 1.0: drop them
              * (0x01-0x19 without tab/newline/CR, like libvirt). */
-            if (c > 0x19)
-                continue;
             ent = "";
             break;
         }
-        g_string_append_len(out, run, s - run);
-        g_string_append(out, ent);
+        xml_buf_put(out, run, (size_t) (s - run));
+        xml_buf_puts(out, ent);
         run = s + 1;
     }
-    g_string_append_len(out, run, s - run);
+    xml_buf_put(out, run, (size_t) (s - run));
 }
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -109,13 +119,33 @@ parse_unsigned(const XmlField *f, const char *text, unsigned long long natural,
     return 0;
 }
 
+/* Append @v in base @base (8 or 16, lower case), padded with zeros to
+ * @width digits. */
+static void
+put_radix(GString *out, unsigned long long v, unsigned int base, int width)
+{
+    char digits[64];
+    size_t i = sizeof(digits);
+
+    do {
+        digits[--i] = "0123456789abcdef"[v % base];
+        v /= base;
+    } while (v);
+    while (i > 0 && (int) (sizeof(digits) - i) < width)
+        digits[--i] = '0';
+    xml_buf_put(out, digits + i, sizeof(digits) - i);
+}
+
 static void
 format_unsigned(const XmlField *f, unsigned long long v, GString *out)
 {
-    if (f->hex)
-        g_string_append_printf(out, "0x%0*llx", f->hex, v);
-    else
-        g_string_append_printf(out, "%llu", v);
+    if (f->hex) {
+        /* "0x%0*llx" */
+        xml_buf_put(out, "0x", 2);
+        put_radix(out, v, 16, f->hex);
+    } else {
+        xml_buf_put_ull(out, v);
+    }
 }
 
 /* ---- string ------------------------------------------------------------- */
@@ -181,7 +211,14 @@ int_parse(const XmlField *f, xmlNode *node, const char *text, void *slot,
 static void
 int_format(const XmlField *f, const void *slot, GString *out)
 {
-    g_string_append_printf(out, "%d", *(const int *) slot);
+    int v = *(const int *) slot;
+
+    if (v < 0) {
+        g_string_append_c(out, '-');
+        xml_buf_put_ull(out, -(unsigned long long) v);
+    } else {
+        xml_buf_put_ull(out, (unsigned long long) v);
+    }
 }
 
 static bool
@@ -200,7 +237,7 @@ const XmlCodec xml_codec_int = {
     cname##_parse(const XmlField *f, xmlNode *node, const char *text, void *slot, \
                   char **ret_why) \
     { \
-        unsigned long long v; \
+        unsigned long long v = 0; \
         if (parse_unsigned(f, text, (natural), &v, ret_why) < 0) \
             return -1; \
         *(ctype *) slot = (ctype) v; \
@@ -244,7 +281,8 @@ static void
 octal_format(const XmlField *f, const void *slot, GString *out)
 {
     /* libvirt writes modes as "0%o": 0755, 0700, 00 */
-    g_string_append_printf(out, "0%o", *(const unsigned int *) slot);
+    g_string_append_c(out, '0');
+    put_radix(out, *(const unsigned int *) slot, 8, 0);
 }
 
 const XmlCodec xml_codec_octal = {
@@ -286,7 +324,7 @@ words_parse(const BoolWords *w, const char *text, char **ret_why)
     static void \
     cname##_format(const XmlField *f, const void *slot, GString *out) \
     { \
-        g_string_append(out, *(const bool *) slot ? (words).yes : (words).no); \
+        xml_buf_puts(out, *(const bool *) slot ? (words).yes : (words).no); \
     } \
     static bool \
     cname##_is_set(const XmlField *f, const void *slot) \
@@ -316,7 +354,7 @@ BOOL_CODEC(onoff, words_onoff);
     cname##_format(const XmlField *f, const void *slot, GString *out) \
     { \
         int v = *(const int *) slot; \
-        g_string_append(out, v == XML_TRISTATE_YES ? (words).yes : (words).no); \
+        xml_buf_puts(out, v == XML_TRISTATE_YES ? (words).yes : (words).no); \
     } \
     const XmlCodec xml_codec_##cname = { \
         .name = #cname, .size = sizeof(int), .flags = XC_UNSET_OMITTED, \
@@ -358,7 +396,8 @@ enum_format(const XmlField *f, const void *slot, GString *out)
 
     /* An out-of-range value is a programming error; the engine checks with
      * xml_codec_enum_valid() before calling us. */
-    g_string_append(out, s ? s : "");
+    if (s)
+        xml_buf_puts(out, s);
 }
 
 const XmlCodec xml_codec_enum = {
@@ -386,7 +425,7 @@ uuid_codec_format(const XmlField *f, const void *slot, GString *out)
     char buf[UUID_STR_LEN];
 
     uuid_format(slot, buf);
-    g_string_append(out, buf);
+    xml_buf_puts(out, buf);
 }
 
 static bool
@@ -410,8 +449,12 @@ const XmlCodec xml_codec_uuid = {
 void
 mac_addr_format(const unsigned char mac[XML_MAC_LEN], char buf[18])
 {
-    g_snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x",
-               mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+    /* "%02x:%02x:%02x:%02x:%02x:%02x" */
+    for (size_t i = 0; i < XML_MAC_LEN; i++) {
+        buf[3 * i] = "0123456789abcdef"[mac[i] >> 4];
+        buf[3 * i + 1] = "0123456789abcdef"[mac[i] & 15];
+        buf[3 * i + 2] = i + 1 < XML_MAC_LEN ? ':' : '\0';
+    }
 }
 
 /**
@@ -464,7 +507,7 @@ mac_format(const XmlField *f, const void *slot, GString *out)
     char buf[18];
 
     mac_addr_format(slot, buf);
-    g_string_append(out, buf);
+    xml_buf_put(out, buf, 17);
 }
 
 static bool
@@ -513,8 +556,24 @@ void
 ip_addr_format(const IpAddr *addr, char buf[INET6_ADDRSTRLEN])
 {
     buf[0] = '\0';
-    if (addr->family == AF_INET || addr->family == AF_INET6)
-        inet_ntop(addr->family, &addr->u, buf, INET6_ADDRSTRLEN);
+    if (addr->family == AF_INET) {
+        /* inet_ntop()'s "%u.%u.%u.%u" without its sprintf() */
+        const unsigned char *b = (const unsigned char *) &addr->u.v4.s_addr;
+        char *p = buf;
+
+        for (size_t i = 0; i < 4; i++) {
+            if (i)
+                *p++ = '.';
+            if (b[i] >= 100)
+                *p++ = (char) ('0' + b[i] / 100);
+            if (b[i] >= 10)
+                *p++ = (char) ('0' + b[i] / 10 % 10);
+            *p++ = (char) ('0' + b[i] % 10);
+        }
+        *p = '\0';
+    } else if (addr->family == AF_INET6) {
+        inet_ntop(AF_INET6, &addr->u.v6, buf, INET6_ADDRSTRLEN);
+    }
 }
 
 /**
@@ -548,7 +607,7 @@ ip_format(const XmlField *f, const void *slot, GString *out)
     char buf[INET6_ADDRSTRLEN];
 
     ip_addr_format(slot, buf);
-    g_string_append(out, buf);
+    xml_buf_puts(out, buf);
 }
 
 static bool
@@ -570,7 +629,7 @@ const XmlCodec xml_codec_ip = {
  * @unit: NULL/"" (use @default_scale), b/bytes, k/KiB, KB, m/MiB, MB ... e/EiB, EB
  * @default_scale: bytes per unit when @unit is empty
  * @stored_scale: unit of the result in bytes (1 or 1024); rounded up
- * @max: largest acceptable result, 0 for none
+ * @max: largest acceptable size in bytes (before @stored_scale), 0 for none
  * @ret: the result, set only on success
  *
  * Return: 0, -EINVAL for an unknown unit, -ERANGE on overflow or above @max.
@@ -588,6 +647,7 @@ xml_scale_value(unsigned long long value, const char *unit,
     if (!unit || !*unit) {
         scale = default_scale;
     } else if (g_ascii_strcasecmp(unit, "b") == 0 ||
+               g_ascii_strcasecmp(unit, "byte") == 0 ||
                g_ascii_strcasecmp(unit, "bytes") == 0) {
         scale = 1;
     } else {
@@ -606,15 +666,38 @@ xml_scale_value(unsigned long long value, const char *unit,
         while (power-- > 0)
             scale *= base;
     }
-    if (scale && value > ULLONG_MAX / scale)
+    if (scale && value > (max ? max : ULLONG_MAX) / scale)
         return -ERANGE;
     bytes = value * scale;
     if (stored_scale > 1)
         bytes = bytes / stored_scale + (bytes % stored_scale != 0);
-    if (max && bytes > max)
-        return -ERANGE;
     *ret = bytes;
     return 0;
+}
+
+/**
+ * xml_scaled_check() - see xmlcodec.h
+ */
+int
+xml_scaled_check(const XmlField *f, xmlNode *node, const char *text,
+                 unsigned long long *ret_value, char **ret_unit)
+{
+    unsigned long long stored = f->scale ? f->scale : 1;
+    unsigned long long v, out;
+    int r;
+
+    *ret_value = 0;
+    *ret_unit = node ? (char *) xmlGetNoNsProp(node, BAD_CAST "unit") : NULL;
+    if (parse_ull(text, 10, &v) < 0)
+        return XML_SCALED_BAD_NUMBER;
+    *ret_value = v;
+    r = xml_scale_value(v, *ret_unit, f->default_scale ? f->default_scale : stored,
+                        stored, f->max, &out);
+    if (r == -EINVAL)
+        return XML_SCALED_BAD_UNIT;
+    if (r < 0)
+        return XML_SCALED_TOO_LARGE;
+    return XML_SCALED_OK;
 }
 
 static int

@@ -98,10 +98,25 @@ void xml_escape_append(GString *out, const char *s);
  * "" selects @default_scale; b/bytes; k/KiB=1024, KB=1000, and so on up to
  * E/EiB/EB (case-insensitive). The result in bytes is divided by @stored_scale,
  * rounding up. Return 0, -EINVAL for an unknown unit, -ERANGE on overflow or
- * when the result exceeds @max (0 = no limit). */
+ * when the size in bytes exceeds @max (0 = no limit). */
 int xml_scale_value(unsigned long long value, const char *unit,
                     unsigned long long default_scale, unsigned long long stored_scale,
                     unsigned long long max, unsigned long long *ret);
+
+/* What is wrong with the text of a scaled field (xml_scaled_check()). */
+enum {
+    XML_SCALED_OK,
+    XML_SCALED_BAD_NUMBER,      /* not a non-negative decimal number */
+    XML_SCALED_BAD_UNIT,        /* unit= names no known unit */
+    XML_SCALED_TOO_LARGE,       /* the size overflows or exceeds the field's max */
+};
+
+/* Classify the value @text of scaled field @f on @node (its unit= read
+ * too): the number goes to *@ret_value (0 when it is not one) and the unit
+ * to *@ret_unit (allocated with libxml2, NULL when absent; free with
+ * xmlFree). Return one of XML_SCALED_*. */
+int xml_scaled_check(const XmlField *f, xmlNode *node, const char *text,
+                     unsigned long long *ret_value, char **ret_unit);
 
 /* Text form of an address (inet_ntop); "" when unset. */
 void ip_addr_format(const IpAddr *addr, char buf[INET6_ADDRSTRLEN]);

@@ -11,16 +11,45 @@
 #define ERR_DOMAIN VIR_FROM_XML
 #include "common/util/err.h"
 #include "common/conf/xmlmap.h"
+#include "common/conf/xmlindex-priv.h"
 #include "common/conf/xmlout-priv.h"
 
 /* Internal format flag: show every field (used by xmlmap_copy). */
 #define XMLMAP_FORMAT_ALL (1U << 30)
 
+/* One child element matched by a field (parse_fields() scratch). */
+typedef struct {
+    xmlNode *node;
+    size_t next;            /* next match of the same field, in document order */
+} MatchHit;
+
+/* The child elements one field matched (parse_fields() scratch). */
+typedef struct {
+    size_t count;
+    size_t first;           /* index of the first MatchHit, when count > 0 */
+    size_t last;
+} Matches;
+
 struct XmlCtx {
     unsigned int flags;
     int domain;
     GString *path;
-    GArray *marks;          /* size_t: path length before each push */
+    size_t *marks;          /* path length before each push */
+    size_t nmarks;
+    size_t marks_cap;
+    /* Scratch of parse_fields(), used as two stacks: each call takes its
+     * entries past those of the calls it is nested in and gives them back.
+     * Entries are addressed by index since nested calls may move them. */
+    Matches *matches;
+    size_t nmatches;
+    size_t matches_cap;
+    MatchHit *hits;
+    size_t nhits;
+    size_t hits_cap;
+    /* where the arrays above start out (large blocks from malloc cost more) */
+    size_t marks_buf[32];
+    Matches matches_buf[64];
+    MatchHit hits_buf[128];
 };
 
 
@@ -60,49 +89,71 @@ node_is(const xmlNode *n, const char *name, const char *ns)
         n->ns && n->ns->href && xmlStrEqual(n->ns->href, BAD_CAST ns);
 }
 
+/* The value of attribute @a (no namespace) as xmlGetNoNsProp() gives it;
+ * *@owned is set to the copy to xmlFree() when one had to be made. */
 static const char *
-field_elem_name(const XmlField *f)
+attr_value(xmlAttr *a, xmlChar **owned)
 {
-    if (f->kind == XML_KIND_CHILD || f->kind == XML_KIND_EMBED ||
-        f->kind == XML_KIND_CHILDREN)
-        return f->schema->name;
-    return f->name;
+    const xmlNode *t = a->children;
+
+    *owned = NULL;
+    if (!t)
+        return "";
+    if (!t->next && (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) &&
+        t->content)
+        return (const char *) t->content;
+    /* entity references and the like: let libxml2 assemble the value */
+    *owned = xmlGetNoNsProp(a->parent, a->name);
+    return (const char *) *owned;
 }
 
-/* Whether child element @c is the one field @f describes. */
-static bool
-field_matches(const XmlField *f, const xmlNode *c)
+/*
+ * attr_ref() - value of attribute @name (in no namespace) of element @node,
+ * as xmlGetNoNsProp() returns it but without a copy in the common case
+ * @node: element
+ * @name: attribute name
+ * @owned: set to a copy to release with xmlFree() when one had to be made
+ *
+ * Return: the value, NULL when absent; valid while @node and *@owned live.
+ */
+static const char *
+attr_ref(xmlNode *node, const char *name, xmlChar **owned)
 {
-    g_autofree char *key = NULL;
-
-    if (!node_is(c, field_elem_name(f), f->ns))
-        return false;
-    if (!f->key_attr)
-        return true;
-    key = (char *) xmlGetNoNsProp((xmlNode *) c, BAD_CAST f->key_attr);
-    return key && g_str_equal(key, f->key_value);
-}
-
-static xmlNode *
-find_child(xmlNode *node, const XmlField *f)
-{
-    for (xmlNode *c = node->children; c; c = c->next) {
-        if (field_matches(f, c))
-            return c;
+    *owned = NULL;
+    for (xmlAttr *a = node->properties; a; a = a->next) {
+        if (!a->ns && a->name[0] == (xmlChar) name[0] &&
+            g_str_equal((const char *) a->name, name))
+            return attr_value(a, owned);
+    }
+    /* only a DTD can still supply a default value */
+    if (node->doc && node->doc->intSubset) {
+        *owned = xmlGetNoNsProp(node, BAD_CAST name);
+        return (const char *) *owned;
     }
     return NULL;
 }
 
-static size_t
-count_children(xmlNode *node, const XmlField *f)
+/* Whether child element @c, whose name is already known to be
+ * the one its index files it under, is the one field @f describes. */
+static bool
+field_matches_named(const XmlField *f, xmlNode *c)
 {
-    size_t n = 0;
+    xmlChar *owned;
+    const char *key;
+    bool r;
 
-    for (xmlNode *c = node->children; c; c = c->next) {
-        if (field_matches(f, c))
-            n++;
+    if (!f->ns) {
+        if (c->ns)
+            return false;
+    } else if (!c->ns || !c->ns->href || !xmlStrEqual(c->ns->href, BAD_CAST f->ns)) {
+        return false;
     }
-    return n;
+    if (!f->key_attr)
+        return true;
+    key = attr_ref(c, f->key_attr, &owned);
+    r = key && g_str_equal(key, f->key_value);
+    xmlFree(owned);
+    return r;
 }
 
 /* Text directly inside @node (not in its child elements); NULL when none. */
@@ -121,14 +172,24 @@ own_text(xmlNode *node)
     return s ? g_string_free(s, FALSE) : NULL;
 }
 
-static const XmlUnionCase *
-find_case(const XmlField *f, int value)
+/* own_text() without a copy when the text is a single node: *@owned is
+ * set to the copy to free when one had to be made. */
+static const char *
+own_text_ref(xmlNode *node, char **owned)
 {
-    for (size_t i = 0; i < f->ncases; i++) {
-        if (f->cases[i].value == value)
-            return &f->cases[i];
+    const xmlNode *only = NULL;
+
+    *owned = NULL;
+    for (xmlNode *c = node->children; c; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+            if (only) {
+                *owned = own_text(node);
+                return *owned;
+            }
+            only = c;
+        }
     }
-    return NULL;
+    return only ? (const char *) only->content : NULL;
 }
 
 static int
@@ -144,15 +205,46 @@ ctx_init(XmlCtx *ctx, const XmlSchema *s, unsigned int flags)
 {
     ctx->flags = flags;
     ctx->domain = s->domain ? s->domain : VIR_FROM_XML;
-    ctx->path = g_string_new(NULL);
-    ctx->marks = g_array_new(FALSE, FALSE, sizeof(size_t));
+    ctx->path = g_string_sized_new(128);
+    ctx->marks = ctx->marks_buf;
+    ctx->nmarks = 0;
+    ctx->marks_cap = G_N_ELEMENTS(ctx->marks_buf);
+    ctx->matches = ctx->matches_buf;
+    ctx->nmatches = 0;
+    ctx->matches_cap = G_N_ELEMENTS(ctx->matches_buf);
+    ctx->hits = ctx->hits_buf;
+    ctx->nhits = 0;
+    ctx->hits_cap = G_N_ELEMENTS(ctx->hits_buf);
 }
 
 static void
 ctx_done(XmlCtx *ctx)
 {
     g_string_free(ctx->path, TRUE);
-    g_array_free(ctx->marks, TRUE);
+    if (ctx->marks != ctx->marks_buf)
+        g_free(ctx->marks);
+    if (ctx->matches != ctx->matches_buf)
+        g_free(ctx->matches);
+    if (ctx->hits != ctx->hits_buf)
+        g_free(ctx->hits);
+}
+
+/* Grow scratch array *@arr of @size-byte items (capacity *@cap, first kept
+ * in @buf) to hold at least @need items. */
+static void
+scratch_grow(void **arr, size_t *cap, size_t need, size_t size, void *buf)
+{
+    size_t ncap = MAX(need, 2 * *cap);
+
+    if (*arr == buf) {
+        void *heap = g_malloc_n(ncap, size);
+
+        memcpy(heap, buf, *cap * size);
+        *arr = heap;
+    } else {
+        *arr = g_realloc_n(*arr, ncap, size);
+    }
+    *cap = ncap;
 }
 
 /**
@@ -199,11 +291,12 @@ xmlmap_ctx_domain(const XmlCtx *ctx)
 void
 xmlmap_ctx_push(XmlCtx *ctx, const char *elem)
 {
-    size_t mark = ctx->path->len;
-
-    g_array_append_val(ctx->marks, mark);
+    if (ctx->nmarks == ctx->marks_cap)
+        scratch_grow((void **) &ctx->marks, &ctx->marks_cap, ctx->nmarks + 1,
+                     sizeof(size_t), ctx->marks_buf);
+    ctx->marks[ctx->nmarks++] = ctx->path->len;
     g_string_append_c(ctx->path, '/');
-    g_string_append(ctx->path, elem);
+    xml_buf_puts(ctx->path, elem);
 }
 
 /**
@@ -215,10 +308,10 @@ xmlmap_ctx_pop(XmlCtx *ctx)
 {
     size_t mark;
 
-    g_assert(ctx->marks->len > 0);
-    mark = g_array_index(ctx->marks, size_t, ctx->marks->len - 1);
-    g_array_set_size(ctx->marks, ctx->marks->len - 1);
-    g_string_truncate(ctx->path, mark);
+    g_assert(ctx->nmarks > 0);
+    mark = ctx->marks[--ctx->nmarks];
+    ctx->path->len = mark;
+    ctx->path->str[mark] = '\0';
 }
 
 /**
@@ -247,6 +340,43 @@ xmlmap_report(XmlCtx *ctx, int code, const char *fmt, ...)
  *
  * Return: 0, or -1 with an error naming the path, attribute and bad value.
  */
+/* A scaled value was refused: report it as libvirt does, unless the field
+ * keeps the engine's message for bad numbers. Return: true if reported. */
+static bool
+report_scaled(XmlCtx *ctx, const XmlField *f, xmlNode *node, const char *text)
+{
+    unsigned long long value;
+    char *unit = NULL;
+    bool done = true;
+
+    switch (xml_scaled_check(f, node, text, &value, &unit)) {
+    case XML_SCALED_BAD_NUMBER:
+        if (f->xpath)
+            err_report_full(VIR_FROM_XML, VIR_ERR_XML_ERROR, __FILE__, __func__, __LINE__,
+                            "Invalid value '%s' for element or attribute '%s'", text,
+                            f->xpath);
+        else if (f->bad_number)
+            xmlmap_report(ctx, VIR_ERR_XML_ERROR, "%s", f->bad_number);
+        else
+            done = false;
+        break;
+    case XML_SCALED_BAD_UNIT:
+        /* libvirt's unit scaling reports without an error domain */
+        err_report_full(VIR_FROM_NONE, VIR_ERR_INVALID_ARG, __FILE__, __func__, __LINE__,
+                        "unknown suffix '%s'", unit);
+        break;
+    case XML_SCALED_TOO_LARGE:
+        err_report_full(VIR_FROM_NONE, VIR_ERR_OVERFLOW, __FILE__, __func__, __LINE__,
+                        "value too large: %llu%s", value, unit ? unit : "");
+        break;
+    default:
+        done = false;
+        break;
+    }
+    xmlFree(unit);
+    return done;
+}
+
 int
 xmlmap_parse_value(XmlCtx *ctx, const XmlField *f, xmlNode *node,
                    const char *text, void *slot)
@@ -255,6 +385,8 @@ xmlmap_parse_value(XmlCtx *ctx, const XmlField *f, xmlNode *node,
 
     if (f->codec->parse(f, node, text, slot, &why) == 0)
         return 0;
+    if (f->codec == &xml_codec_scaled && report_scaled(ctx, f, node, text))
+        return -1;
     if (f->kind == XML_KIND_ATTR || f->kind == XML_KIND_UNION)
         xmlmap_report(ctx, bad_value_code(f),
                       "invalid value '%s' for attribute '%s' of element '%s': %s",
@@ -281,7 +413,7 @@ report_missing(XmlCtx *ctx, const XmlField *f)
     else
         xmlmap_report(ctx, VIR_ERR_XML_ERROR,
                       "missing required element '%s' in element '%s'",
-                      f->kind == XML_KIND_CUSTOM ? "?" : field_elem_name(f),
+                      f->kind == XML_KIND_CUSTOM ? "?" : xml_field_elem_name(f),
                       xmlmap_ctx_path(ctx));
 }
 
@@ -290,11 +422,15 @@ report_missing(XmlCtx *ctx, const XmlField *f)
 static int
 parse_attr(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
 {
-    g_autofree char *v = (char *) xmlGetNoNsProp(node, BAD_CAST f->name);
+    xmlChar *owned;
+    const char *v = attr_ref(node, f->name, &owned);
+    int r;
 
     if (!v)
         return 0;
-    return xmlmap_parse_value(ctx, f, node, v, slot_of(obj, f->offset)) < 0 ? -1 : 1;
+    r = xmlmap_parse_value(ctx, f, node, v, slot_of(obj, f->offset)) < 0 ? -1 : 1;
+    xmlFree(owned);
+    return r;
 }
 
 /* Strict mode: a value-holding child may carry only unit= (scaled codecs). */
@@ -312,18 +448,26 @@ check_text_child_attrs(XmlCtx *ctx, const XmlField *f, xmlNode *child)
     return 0;
 }
 
-static int
-parse_text(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
+/* The first child element @m holds, NULL when none. */
+static xmlNode *
+first_match(const XmlCtx *ctx, const Matches *m)
 {
-    xmlNode *child = f->name ? find_child(node, f) : node;
-    g_autofree char *text = NULL;
+    return m->count ? ctx->hits[m->first].node : NULL;
+}
+
+static int
+parse_text(XmlCtx *ctx, const XmlField *f, xmlNode *node, const Matches *m, void *obj)
+{
+    xmlNode *child = f->name ? first_match(ctx, m) : node;
+    g_autofree char *owned = NULL;
+    const char *text;
     int r;
 
     if (!child)
         return 0;
-    text = own_text(child);
+    text = own_text_ref(child, &owned);
     if (!text && (f->flags & XF_KEEP_EMPTY))
-        text = g_strdup("");
+        text = "";
     /* An empty element counts as absent, as libvirt's XPath string reads do. */
     if (!text || (!*text && !(f->flags & XF_KEEP_EMPTY)))
         return 0;
@@ -338,26 +482,26 @@ parse_text(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
 }
 
 static int
-parse_list(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
+parse_list(XmlCtx *ctx, const XmlField *f, const Matches *m, void *obj)
 {
-    size_t n = count_children(node, f);
+    size_t n = m->count;
     size_t esize = f->codec->size;
     char **arr = slot_of(obj, f->offset);
-    size_t i = 0;
+    size_t h = m->first;
 
     if (n == 0)
         return 0;
     *arr = g_malloc0_n(n, esize);
     *count_of(obj, f) = n;
-    for (xmlNode *c = node->children; c; c = c->next) {
-        g_autofree char *text = NULL;
+    for (size_t i = 0; i < n; i++) {
+        xmlNode *c = ctx->hits[h].node;
+        g_autofree char *owned = NULL;
+        const char *text = own_text_ref(c, &owned);
         int r;
 
-        if (!field_matches(f, c))
-            continue;
-        text = own_text(c);
+        h = ctx->hits[h].next;
         xmlmap_ctx_push(ctx, f->name);
-        r = xmlmap_parse_value(ctx, f, c, text ? text : "", *arr + i++ * esize);
+        r = xmlmap_parse_value(ctx, f, c, text ? text : "", *arr + i * esize);
         xmlmap_ctx_pop(ctx);
         if (r < 0)
             return -1;
@@ -366,9 +510,9 @@ parse_list(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
 }
 
 static int
-parse_child(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
+parse_child(XmlCtx *ctx, const XmlField *f, const Matches *m, void *obj)
 {
-    xmlNode *child = find_child(node, f);
+    xmlNode *child = first_match(ctx, m);
     void **p = slot_of(obj, f->offset);
 
     if (!child)
@@ -378,9 +522,9 @@ parse_child(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
 }
 
 static int
-parse_embed(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
+parse_embed(XmlCtx *ctx, const XmlField *f, const Matches *m, void *obj)
 {
-    xmlNode *child = find_child(node, f);
+    xmlNode *child = first_match(ctx, m);
 
     if (!child)
         return 0;
@@ -388,12 +532,12 @@ parse_embed(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
 }
 
 static int
-parse_children(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
+parse_children(XmlCtx *ctx, const XmlField *f, const Matches *m, void *obj)
 {
-    size_t n = count_children(node, f);
+    size_t n = m->count;
     bool ptrs = f->flags & XF_PTR_ARRAY;
     void **arr = slot_of(obj, f->offset);
-    size_t i = 0;
+    size_t h = m->first;
 
     if (n == 0)
         return 0;
@@ -409,13 +553,11 @@ parse_children(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
         *arr = g_malloc0_n(n, f->schema->size);
     }
     *count_of(obj, f) = n;
-    for (xmlNode *c = node->children; c; c = c->next) {
-        void *item;
+    for (size_t i = 0; i < n; i++) {
+        xmlNode *c = ctx->hits[h].node;
+        void *item = ptrs ? ((void **) *arr)[i] : (char *) *arr + i * f->schema->size;
 
-        if (!field_matches(f, c))
-            continue;
-        item = ptrs ? ((void **) *arr)[i] : (char *) *arr + i * f->schema->size;
-        i++;
+        h = ctx->hits[h].next;
         if (parse_element(ctx, f->schema, c, item) < 0)
             return -1;
     }
@@ -423,9 +565,9 @@ parse_children(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
 }
 
 static int
-parse_presence(const XmlField *f, xmlNode *node, void *obj)
+parse_presence(const XmlField *f, const Matches *m, void *obj)
 {
-    bool found = find_child(node, f) != NULL;
+    bool found = m->count > 0;
 
     *(bool *) slot_of(obj, f->offset) = found;
     return found;
@@ -439,7 +581,7 @@ parse_union(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
 
     if (r < 0 || (r == 0 && (f->flags & XF_REQUIRED)))
         return r;
-    c = find_case(f, *(int *) slot_of(obj, f->offset));
+    c = xml_find_case(f, *(int *) slot_of(obj, f->offset));
     if (c && c->schema) {
         void *sub = slot_of(obj, c->offset);
 
@@ -452,9 +594,9 @@ parse_union(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
 }
 
 static int
-parse_raw(const XmlField *f, xmlNode *node, void *obj)
+parse_raw(XmlCtx *ctx, const XmlField *f, const Matches *m, void *obj)
 {
-    xmlNode *child = find_child(node, f);
+    xmlNode *child = first_match(ctx, m);
     xmlNode **p = slot_of(obj, f->offset);
     xmlDoc *doc;
 
@@ -470,27 +612,27 @@ parse_raw(const XmlField *f, xmlNode *node, void *obj)
 }
 
 static int
-parse_field(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
+parse_field(XmlCtx *ctx, const XmlField *f, xmlNode *node, const Matches *m, void *obj)
 {
     switch (f->kind) {
     case XML_KIND_ATTR:
         return parse_attr(ctx, f, node, obj);
     case XML_KIND_TEXT:
-        return parse_text(ctx, f, node, obj);
+        return parse_text(ctx, f, node, m, obj);
     case XML_KIND_LIST:
-        return parse_list(ctx, f, node, obj);
+        return parse_list(ctx, f, m, obj);
     case XML_KIND_CHILD:
-        return parse_child(ctx, f, node, obj);
+        return parse_child(ctx, f, m, obj);
     case XML_KIND_EMBED:
-        return parse_embed(ctx, f, node, obj);
+        return parse_embed(ctx, f, m, obj);
     case XML_KIND_CHILDREN:
-        return parse_children(ctx, f, node, obj);
+        return parse_children(ctx, f, m, obj);
     case XML_KIND_PRESENCE:
-        return parse_presence(f, node, obj);
+        return parse_presence(f, m, obj);
     case XML_KIND_UNION:
         return parse_union(ctx, f, node, obj);
     case XML_KIND_RAW:
-        return parse_raw(f, node, obj);
+        return parse_raw(ctx, f, m, obj);
     case XML_KIND_CUSTOM:
         return f->custom->parse(ctx, node, obj);
     case XML_KIND_NSDECL:
@@ -500,29 +642,94 @@ parse_field(XmlCtx *ctx, const XmlField *f, xmlNode *node, void *obj)
     g_assert_not_reached();
 }
 
+/* Record that slot @s (at @base in the scratch) matched child @c. */
+static inline void
+add_match(XmlCtx *ctx, size_t base, int s, xmlNode *c)
+{
+    Matches *m;
+    size_t h;
+
+    if (ctx->nhits == ctx->hits_cap)
+        scratch_grow((void **) &ctx->hits, &ctx->hits_cap, ctx->nhits + 1,
+                     sizeof(MatchHit), ctx->hits_buf);
+    h = ctx->nhits++;
+    ctx->hits[h] = (MatchHit) { .node = c };
+    m = &ctx->matches[base + s];
+    if (m->count++ == 0)
+        m->first = h;
+    else
+        ctx->hits[m->last].next = h;
+    m->last = h;
+}
+
+/* Sort the child elements of @node to the fields of @ix that match them, in
+ * one walk: the matches of slot s go to ctx->matches[base + s]. */
+static void
+collect_matches(XmlCtx *ctx, const FieldIndex *ix, xmlNode *node, size_t base)
+{
+    if (base + ix->nslots > ctx->matches_cap)
+        scratch_grow((void **) &ctx->matches, &ctx->matches_cap, base + ix->nslots,
+                     sizeof(Matches), ctx->matches_buf);
+    memset(&ctx->matches[base], 0, ix->nslots * sizeof(Matches));
+    ctx->nmatches = base + ix->nslots;
+    for (xmlNode *c = node->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        for (int s = xml_index_find(ix, (const char *) c->name); s >= 0;
+             s = ix->next_slot[s]) {
+            if (field_matches_named(ix->slot_field[s], c))
+                add_match(ctx, base, s, c);
+        }
+    }
+}
+
 static int
 parse_fields(XmlCtx *ctx, const XmlField *fields, xmlNode *node, void *obj)
 {
-    for (const XmlField *f = fields; f->kind != XML_KIND_END; f++) {
+    static const Matches none = { 0 };
+    const FieldIndex *ix = xml_index(fields);
+    size_t base = ctx->nmatches;
+    size_t hits_base = ctx->nhits;
+    bool inactive = ctx->flags & XMLMAP_PARSE_INACTIVE;
+    int ret = -1;
+
+    if (ix->nslots)
+        collect_matches(ctx, ix, node, base);
+    for (const ParseStep *step = ix->plan; step->f; step++) {
+        const XmlField *f = step->f;
         int r;
 
-        if ((f->flags & XF_LIVE_ONLY) && (ctx->flags & XMLMAP_PARSE_INACTIVE))
+        if ((step->flags & STEP_LIVE_ONLY) && inactive)
             continue;
-        if ((f->flags & XF_FORMAT_ONLY) || f->kind == XML_KIND_NSDECL)
-            continue;
-        r = parse_field(ctx, f, node, obj);
+        if (step->slot >= 0) {
+            /* a copy: nested parses may move the scratch */
+            Matches m = ctx->matches[base + step->slot];
+
+            if (m.count == 0 && (step->flags & STEP_SKIP_ABSENT))
+                r = 0;
+            else
+                r = parse_field(ctx, f, node, &m, obj);
+        } else {
+            r = parse_field(ctx, f, node, &none, obj);
+        }
         if (r < 0)
-            return -1;
+            goto out;
+        if (!(step->flags & STEP_AFTER))
+            continue;
         if (r == 0 && (f->flags & XF_REQUIRED)) {
             report_missing(ctx, f);
-            return -1;
+            goto out;
         }
         if (f->has_offset)
             *(bool *) slot_of(obj, f->has_offset - 1) = r > 0;
         if (f->seen_offset)
             *(bool *) slot_of(obj, f->seen_offset - 1) = r > 0;
     }
-    return 0;
+    ret = 0;
+ out:
+    ctx->nmatches = base;
+    ctx->nhits = hits_base;
+    return ret;
 }
 
 /* ---- strict mode: everything in the document must be known -------------------- */
@@ -563,7 +770,7 @@ fields_know(const XmlField *fields, const void *obj, const char *name, bool attr
 
             if (attr && g_str_equal(f->name, name))
                 return true;
-            c = find_case(f, *(const int *) slot_of(obj, f->offset));
+            c = xml_find_case(f, *(const int *) slot_of(obj, f->offset));
             if (c && c->schema &&
                 fields_know(c->schema->fields, slot_of(obj, c->offset), name, attr))
                 return true;
@@ -577,7 +784,7 @@ fields_know(const XmlField *fields, const void *obj, const char *name, bool attr
         case XML_KIND_NSDECL:
             break;
         default:
-            if (!attr && !f->ns && g_str_equal(field_elem_name(f), name))
+            if (!attr && !f->ns && g_str_equal(xml_field_elem_name(f), name))
                 return true;
             break;
         }
@@ -644,7 +851,9 @@ xmlmap_parse_into(XmlCtx *ctx, const XmlSchema *s, xmlNode *node, void *obj)
 static int
 validate_fields(XmlCtx *ctx, const XmlField *fields, const void *obj)
 {
-    for (const XmlField *f = fields; f->kind != XML_KIND_END; f++) {
+    /* only fields with a validate hook somewhere below them are walked */
+    for (const XmlField *const *fp = xml_index(fields)->validate_list; *fp; fp++) {
+        const XmlField *f = *fp;
         const void *slot = slot_of(obj, f->offset);
 
         switch (f->kind) {
@@ -670,9 +879,9 @@ validate_fields(XmlCtx *ctx, const XmlField *fields, const void *obj)
             break;
         }
         case XML_KIND_UNION: {
-            const XmlUnionCase *c = find_case(f, *(const int *) slot);
+            const XmlUnionCase *c = xml_find_case(f, *(const int *) slot);
 
-            if (c && c->schema) {
+            if (c && c->schema && xml_schema_needs_validate(c->schema)) {
                 const void *sub = slot_of(obj, c->offset);
 
                 if (validate_fields(ctx, c->schema->fields, sub) < 0)
@@ -800,7 +1009,9 @@ read_doc_error(void *opaque, const char *msg, ...)
  *
  * External entities and network access are disabled. Whitespace-only text
  * between elements is dropped, as libvirt does, so foreign subtrees kept
- * verbatim re-indent cleanly.
+ * verbatim re-indent cleanly. Short text is stored inside its node
+ * (XML_PARSE_COMPACT, fewer allocations); libxml2's tree functions handle
+ * that, code writing node->content directly must not.
  *
  * A syntax error is reported as VIR_ERR_XML_DETAIL in libvirt's layout:
  * "label:line: message\nsource line\n-----^" (read_doc_error()). A parse
@@ -825,7 +1036,8 @@ xmlmap_read_doc(const char *xml, const char *label, int domain, xmlDoc **ret_doc
     pctxt->_private = &errs;
     pctxt->sax->error = read_doc_error;
     doc = xmlCtxtReadMemory(pctxt, xml ? xml : "", xml ? (int) strlen(xml) : 0, label, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOWARNING);
+                            XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOWARNING |
+                            XML_PARSE_COMPACT);
     xmlFreeParserCtxt(pctxt);
     if (!doc) {
         if (errs.detail)
@@ -941,25 +1153,6 @@ field_visible(const XmlOut *out, const XmlField *f, const void *obj)
     return true;
 }
 
-static bool
-value_present(const XmlField *f, const void *obj)
-{
-    const void *slot = slot_of(obj, f->offset);
-
-    if (f->has_offset)
-        return *(const bool *) slot_of(obj, f->has_offset - 1);
-    /* XF_KEEP_EMPTY prints "unset" values that have a text form (a zero UUID) */
-    if ((f->flags & XF_KEEP_EMPTY) &&
-        (f->codec == &xml_codec_uuid || f->codec == &xml_codec_mac))
-        return true;
-    /* An enum value the parser would refuse (below .min) has no text form. */
-    if (f->codec == &xml_codec_enum && *(const int *) slot < (int) f->min)
-        return false;
-    if ((f->codec->flags & XC_UNSET_OMITTED) || (f->flags & XF_OMIT_DEFAULT))
-        return f->codec->is_set(f, slot);
-    return true;
-}
-
 /* Whether formatting @f would write anything (for namespace declarations). */
 static bool
 field_has_content(const XmlOut *out, const XmlField *f, const void *obj)
@@ -973,7 +1166,7 @@ field_has_content(const XmlOut *out, const XmlField *f, const void *obj)
     switch (f->kind) {
     case XML_KIND_ATTR:
     case XML_KIND_TEXT:
-        return value_present(f, obj);
+        return xml_value_present(f, obj);
     case XML_KIND_LIST:
     case XML_KIND_CHILDREN:
         return *count_of(obj, f) > 0;
@@ -1017,12 +1210,14 @@ format_unit(XmlOut *out, const XmlField *f)
 static void
 format_attrs(XmlOut *out, const XmlField *fields, const void *obj)
 {
-    for (const XmlField *f = fields; f->kind != XML_KIND_END; f++) {
+    for (const XmlField *const *fp = xml_index(fields)->attr_list; *fp; fp++) {
+        const XmlField *f = *fp;
+
         if (!field_visible(out, f, obj))
             continue;
         switch (f->kind) {
         case XML_KIND_ATTR:
-            if (!value_present(f, obj))
+            if (!xml_value_present(f, obj))
                 break;
             xmlout_attr_begin(out, f->name);
             f->codec->format(f, slot_of(obj, f->offset), out->buf);
@@ -1030,13 +1225,13 @@ format_attrs(XmlOut *out, const XmlField *fields, const void *obj)
             format_unit(out, f);
             break;
         case XML_KIND_TEXT:
-            if (!f->name && value_present(f, obj))
+            if (!f->name && xml_value_present(f, obj))
                 format_unit(out, f);
             break;
         case XML_KIND_UNION: {
-            const XmlUnionCase *c = find_case(f, *(const int *) slot_of(obj, f->offset));
+            const XmlUnionCase *c = xml_find_case(f, *(const int *) slot_of(obj, f->offset));
 
-            if (value_present(f, obj)) {
+            if (xml_value_present(f, obj)) {
                 xmlout_attr_begin(out, f->name);
                 f->codec->format(f, slot_of(obj, f->offset), out->buf);
                 g_string_append_c(out->buf, '\'');
@@ -1070,7 +1265,7 @@ start_field_element(XmlOut *out, const XmlField *f, const char *name)
 static void
 format_text_field(XmlOut *out, const XmlField *f, const void *obj)
 {
-    if (!value_present(f, obj))
+    if (!xml_value_present(f, obj))
         return;
     if (!f->name) {
         xmlout_field_value(out, f, slot_of(obj, f->offset));
@@ -1095,11 +1290,129 @@ format_list(XmlOut *out, const XmlField *f, const void *obj)
     }
 }
 
+/* Whether the @size bytes at @p are all zero. */
+static bool
+all_zero(const void *p, size_t size)
+{
+    const unsigned char *b = p;
+    size_t i = 0;
+
+    for (; i + sizeof(guint64) <= size; i += sizeof(guint64)) {
+        guint64 w;
+
+        memcpy(&w, b + i, sizeof(w));
+        if (w)
+            return false;
+    }
+    for (; i < size; i++) {
+        if (b[i])
+            return false;
+    }
+    return true;
+}
+
+static bool writes_nothing_walk(const XmlOut *out, const XmlField *fields, const void *obj);
+
+/*
+ * writes_nothing() - whether @fields of @obj surely give an element nothing
+ * that keeps it: no attribute, no text, no child element that stays
+ * @out: output (its flags decide what is visible)
+ * @fields: table
+ * @obj: struct
+ *
+ * Mirrors format_attrs() and format_body(); false when unsure (hooks).
+ * format_embed() would write such an element and take it back.
+ */
+static inline bool
+writes_nothing(const XmlOut *out, const XmlField *fields, const void *obj)
+{
+    const FieldIndex *ix = xml_index(fields);
+
+    if (ix->opaque)
+        return false;
+    /* the common case, an embedded struct never filled in */
+    if (ix->zero_nothing &&
+        all_zero((const char *) obj + ix->span_lo, ix->span_hi - ix->span_lo))
+        return true;
+    return writes_nothing_walk(out, fields, obj);
+}
+
+/* writes_nothing(), field by field */
+static bool
+writes_nothing_walk(const XmlOut *out, const XmlField *fields, const void *obj)
+{
+    for (const XmlField *f = fields; f->kind != XML_KIND_END; f++) {
+        const void *slot = slot_of(obj, f->offset);
+
+        if (!field_visible(out, f, obj))
+            continue;
+        /* format_body() skips absent fields with a presence flag (format_attrs()
+         * does not, hence UNION and CUSTOM fall through) */
+        if (f->has_offset && f->kind != XML_KIND_ATTR && f->kind != XML_KIND_TEXT) {
+            if (*(const bool *) slot_of(obj, f->has_offset - 1))
+                return false;
+            if (f->kind != XML_KIND_UNION && f->kind != XML_KIND_CUSTOM)
+                continue;
+        }
+        switch (f->kind) {
+        case XML_KIND_ATTR:
+        case XML_KIND_TEXT:
+            if (xml_value_present(f, obj))
+                return false;
+            break;
+        case XML_KIND_LIST:
+        case XML_KIND_CHILDREN:
+            if (*count_of(obj, f) > 0)
+                return false;
+            break;
+        case XML_KIND_CHILD:
+        case XML_KIND_RAW:
+            if (*(void *const *) slot)
+                return false;
+            break;
+        case XML_KIND_PRESENCE:
+            if (*(const bool *) slot)
+                return false;
+            break;
+        case XML_KIND_EMBED:
+            /* an empty one is taken back, or stays as a placeholder that
+             * does not count (XF_REQUIRED) */
+            if ((f->flags & XF_KEEP_EMPTY) || !writes_nothing(out, f->schema->fields, slot))
+                return false;
+            break;
+        case XML_KIND_UNION: {
+            const XmlUnionCase *c = xml_find_case(f, *(const int *) slot);
+
+            if (xml_value_present(f, obj))
+                return false;
+            if (c && c->schema &&
+                !writes_nothing(out, c->schema->fields, slot_of(obj, c->offset)))
+                return false;
+            break;
+        }
+        case XML_KIND_CUSTOM:
+            if (f->custom->format_attrs || f->custom->format_body)
+                return false;
+            break;
+        case XML_KIND_NSDECL:
+            return false;
+        case XML_KIND_END:
+            break;
+        }
+    }
+    return true;
+}
+
 static void
 format_embed(XmlOut *out, const XmlField *f, const void *obj)
 {
     size_t mark = out->buf->len;
     OutFrame saved = { 0 };
+
+    /* Skip writing what would be taken back below. */
+    if (!(f->flags & (XF_KEEP_EMPTY | XF_REQUIRED)) && !f->has_offset &&
+        writes_nothing(out, f->schema->fields, slot_of(obj, f->offset)))
+        return;
 
     if (out->depth > 0)
         saved = out->frames[out->depth - 1];
@@ -1138,7 +1451,8 @@ format_children(XmlOut *out, const XmlField *f, const void *obj)
 static void
 format_body(XmlOut *out, const XmlField *fields, const void *obj)
 {
-    for (const XmlField *f = fields; f->kind != XML_KIND_END; f++) {
+    for (const XmlField *const *fp = xml_index(fields)->body_list; *fp; fp++) {
+        const XmlField *f = *fp;
         const void *slot = slot_of(obj, f->offset);
 
         if (!field_visible(out, f, obj))
@@ -1171,7 +1485,7 @@ format_body(XmlOut *out, const XmlField *fields, const void *obj)
             }
             break;
         case XML_KIND_UNION: {
-            const XmlUnionCase *c = find_case(f, *(const int *) slot);
+            const XmlUnionCase *c = xml_find_case(f, *(const int *) slot);
 
             if (c && c->schema)
                 format_body(out, c->schema->fields, slot_of(obj, c->offset));
@@ -1243,10 +1557,11 @@ xmlmap_format_element_keyed(XmlOut *out, const XmlSchema *s, const void *obj,
 char *
 xmlmap_format(const XmlSchema *s, const void *obj, unsigned int flags)
 {
-    XmlOut *out = xmlout_new(flags);
+    XmlOut out;
 
-    xmlmap_format_element(out, s, obj);
-    return xmlout_finish(out);
+    xmlout_init(&out, flags);
+    xmlmap_format_element(&out, s, obj);
+    return xmlout_take(&out);
 }
 
 /* ---- free ---------------------------------------------------------------------- */
@@ -1254,7 +1569,9 @@ xmlmap_format(const XmlSchema *s, const void *obj, unsigned int flags)
 static void
 clear_fields(const XmlField *fields, void *obj)
 {
-    for (const XmlField *f = fields; f->kind != XML_KIND_END; f++) {
+    /* only fields that own something are visited */
+    for (const XmlField *const *fp = xml_index(fields)->clear_list; *fp; fp++) {
+        const XmlField *f = *fp;
         void *slot = slot_of(obj, f->offset);
 
         switch (f->kind) {
@@ -1283,8 +1600,11 @@ clear_fields(const XmlField *fields, void *obj)
         case XML_KIND_CHILDREN: {
             void **arr = slot;
             size_t *n = count_of(obj, f);
+            /* items of a plain array that own nothing need no visit */
+            size_t visit = (f->flags & XF_PTR_ARRAY) || !*n ||
+                !xml_schema_clears_nothing(f->schema) ? *n : 0;
 
-            for (size_t i = 0; *arr && i < *n; i++) {
+            for (size_t i = 0; *arr && i < visit; i++) {
                 if (f->flags & XF_PTR_ARRAY)
                     xmlmap_free(f->schema, ((void **) *arr)[i]);
                 else
@@ -1295,7 +1615,7 @@ clear_fields(const XmlField *fields, void *obj)
             break;
         }
         case XML_KIND_UNION: {
-            const XmlUnionCase *c = find_case(f, *(int *) slot);
+            const XmlUnionCase *c = xml_find_case(f, *(int *) slot);
 
             if (c && c->schema)
                 clear_element(c->schema, slot_of(obj, c->offset));

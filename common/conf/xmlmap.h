@@ -107,6 +107,15 @@ struct XmlField {
     unsigned long long scale;           /* scaled: unit of the stored value in bytes */
     unsigned long long default_scale;   /* scaled: unit when unit= is absent */
     const char *unit;                   /* scaled: unit= printed on format */
+    /* scaled: how a value that is no number is reported. @xpath: as libvirt's
+     * generic size parser does, "Invalid value '<text>' for element or
+     * attribute '<xpath>'" (XML error, VIR_FROM_XML), @xpath being the one
+     * libvirt uses ("./memory[1]"); @bad_number: this fixed message instead
+     * (XML error in the parse's domain). Without either, the engine's own
+     * message. Unknown units and sizes too large are always reported like
+     * libvirt's ("unknown suffix 'x'", "value too large: 5EiB"). */
+    const char *xpath;
+    const char *bad_number;
     int errcode;                        /* code for a bad value (default XML_ERROR) */
     int missing_code;                   /* code when required and absent, reported with
                                          * no detail ("missing name information", as

@@ -17,11 +17,27 @@
 XmlOut *
 xmlout_new(unsigned int flags)
 {
-    XmlOut *out = g_new0(XmlOut, 1);
+    XmlOut *out = g_new(XmlOut, 1);
 
-    out->buf = g_string_sized_new(1024);
-    out->flags = flags;
+    xmlout_init(out, flags);
     return out;
+}
+
+/**
+ * xmlout_init() - start an output in caller-provided storage
+ * @out: the output; only the frames in use are ever read, so they are not
+ *       cleared
+ * @flags: XMLMAP_FORMAT_*
+ */
+void
+xmlout_init(XmlOut *out, unsigned int flags)
+{
+    /* 256 bytes keeps a small document's buffer out of malloc's large
+     * bins; bigger documents grow it by doubling. */
+    out->buf = g_string_sized_new(256);
+    out->flags = flags;
+    out->depth = 0;
+    out->last_empty = false;
 }
 
 /**
@@ -33,19 +49,59 @@ xmlout_new(unsigned int flags)
 char *
 xmlout_finish(XmlOut *out)
 {
-    char *s;
+    char *s = xmlout_take(out);
 
-    g_assert(out->depth == 0);
-    s = g_string_free(out->buf, FALSE);
     g_free(out);
     return s;
 }
 
+/**
+ * xmlout_take() - take the text of a finished output started by xmlout_init()
+ * @out: output with every element closed
+ *
+ * Return: the text (caller frees).
+ */
+char *
+xmlout_take(XmlOut *out)
+{
+    g_assert(out->depth == 0);
+    return g_string_free(out->buf, FALSE);
+}
+
+/* Two spaces per level, for every level up to XMLOUT_MAX_DEPTH. */
+static const char spaces[2 * XMLOUT_MAX_DEPTH + 1] =
+    "                                                                "
+    "                                                                ";
+
 static void
 indent(XmlOut *out, int depth)
 {
-    for (int i = 0; i < depth; i++)
-        g_string_append(out->buf, "  ");
+    xml_buf_put(out->buf, spaces, 2 * (size_t) depth);
+}
+
+/* Write "</name>\n". */
+static void
+end_tag(GString *buf, const char *name)
+{
+    xml_buf_put(buf, "</", 2);
+    xml_buf_puts(buf, name);
+    xml_buf_put(buf, ">\n", 2);
+}
+
+/**
+ * xml_buf_put_ull() - see xmlout-priv.h
+ */
+void
+xml_buf_put_ull(GString *buf, unsigned long long v)
+{
+    char digits[24];
+    size_t i = sizeof(digits);
+
+    do {
+        digits[--i] = (char) ('0' + v % 10);
+        v /= 10;
+    } while (v);
+    xml_buf_put(buf, digits + i, sizeof(digits) - i);
 }
 
 /**
@@ -64,7 +120,7 @@ xmlout_open_for_child(XmlOut *out)
         return;
     top = &out->frames[out->depth - 1];
     if (top->state == FRAME_TAG_OPEN)
-        g_string_append(out->buf, top->blank_lines ? ">\n\n" : ">\n");
+        xml_buf_put(out->buf, ">\n\n", top->blank_lines ? 3 : 2);
     else if (top->state == FRAME_HAS_TEXT)
         g_string_append_c(out->buf, '\n');
     top->state = FRAME_HAS_CHILDREN;
@@ -97,7 +153,7 @@ xmlout_start(XmlOut *out, const char *name)
     xmlout_open_for_child(out);
     indent(out, out->depth);
     g_string_append_c(out->buf, '<');
-    g_string_append(out->buf, name);
+    xml_buf_puts(out->buf, name);
     fr = &out->frames[out->depth++];
     *fr = (OutFrame) { .name = name, .state = FRAME_TAG_OPEN };
 }
@@ -117,8 +173,8 @@ xmlout_attr_begin(XmlOut *out, const char *name)
     g_assert(out->depth > 0 && top->state == FRAME_TAG_OPEN);
     top->nattrs++;
     g_string_append_c(out->buf, ' ');
-    g_string_append(out->buf, name);
-    g_string_append(out->buf, "='");
+    xml_buf_puts(out->buf, name);
+    xml_buf_put(out->buf, "='", 2);
 }
 
 /**
@@ -199,19 +255,22 @@ xmlout_end(XmlOut *out)
     switch (fr->state) {
     case FRAME_TAG_OPEN:
         if (!fr->no_self_close) {
-            g_string_append(out->buf, fr->space_close ? " />\n" : "/>\n");
+            if (fr->space_close)
+                xml_buf_put(out->buf, " />\n", 4);
+            else
+                xml_buf_put(out->buf, "/>\n", 3);
             break;
         }
-        g_string_append(out->buf, ">\n");
+        xml_buf_put(out->buf, ">\n", 2);
         indent(out, out->depth);
-        g_string_append_printf(out->buf, "</%s>\n", fr->name);
+        end_tag(out->buf, fr->name);
         break;
     case FRAME_HAS_TEXT:
-        g_string_append_printf(out->buf, "</%s>\n", fr->name);
+        end_tag(out->buf, fr->name);
         break;
     case FRAME_HAS_CHILDREN:
         indent(out, out->depth);
-        g_string_append_printf(out->buf, "</%s>\n", fr->name);
+        end_tag(out->buf, fr->name);
         break;
     }
     if (out->depth > 0 && out->frames[out->depth - 1].blank_lines)

@@ -73,6 +73,8 @@ devices_validate(XmlCtx *ctx, const void *obj)
 {
     const DomainDevices *devs = obj;
 
+    if (domain_devices_validate_controllers(ctx, devs) < 0)
+        return -1;
     if (domain_devices_count_mdev(devs, MDEV_MODEL_VFIO_AP) > 1) {
         xmlmap_report(ctx, VIR_ERR_CONFIG_UNSUPPORTED,
                       "only one mediated host device of model 'vfio-ap' is allowed per "

@@ -123,3 +123,82 @@ bool domain_devices_have_boot_order(const DomainDevices *devs);
 #include "common/conf/domain/interface.h"
 #include "common/conf/domain/chardev.h"
 #include "common/conf/domain/other.h"
+
+/* ---- what the parser adds (implicit.c) -------------------------------------- */
+
+/**
+ * domain_disk_name_index() - libvirt's drive index of a disk target name
+ * @name: "hda", "sdb", "vdaa", "xvdc1" ... (fd, hd, vd, sd, xvd or ubd, then
+ *        lowercase letters counted like spreadsheet columns, then an
+ *        optional partition number)
+ *
+ * Return: the index (a=0, z=25, aa=26, ...), or -1 for any other name.
+ */
+int domain_disk_name_index(const char *name);
+
+/**
+ * domain_disk_fill_defaults() - the bus and address libvirt gives a disk
+ * @disk: the disk
+ *
+ * A missing bus comes from the target name (floppies: fdc; hd: ide, sd:
+ * scsi, vd: virtio, xvd: xen, ubd: uml; anything else: ide). A disk on an
+ * IDE, SCSI (narrow, 7 units per controller: libvirt's generic rule; its
+ * QEMU driver uses a wide bus), SATA or floppy bus without an address gets
+ * the drive address its target name implies. CD-ROMs are read-only.
+ */
+void domain_disk_fill_defaults(DomainDisk *disk);
+
+/**
+ * domain_disk_insert() - add @disk to @devs where libvirt puts it
+ * @devs: the devices (take ownership of @disk)
+ * @disk: the disk
+ *
+ * Before the first disk on the same bus with a higher drive index, else
+ * after the last disk on that bus, else at the end.
+ */
+void domain_disk_insert(DomainDevices *devs, DomainDisk *disk);
+
+/* Highest drive controller index + 1 we accept: libvirt would add every
+ * controller up to any index a target name or address implies. */
+#define DOMAIN_DRIVE_CONTROLLER_MAX 4096
+
+/**
+ * domain_devices_add_implicit_controllers() - the disk controllers the
+ * drive addresses need: every index from 0 to the highest one used, for
+ * SCSI, floppy, IDE and SATA, appended to the controllers.
+ * @devs: the devices
+ */
+void domain_devices_add_implicit_controllers(DomainDevices *devs);
+
+/**
+ * domain_devices_post_parse() - put freshly parsed devices in libvirt's
+ * order and add what it adds
+ * @devs: the devices
+ *
+ * Disks are ordered by domain_disk_insert() with the bus as written, then
+ * completed by domain_disk_fill_defaults(); controllers are ordered by
+ * index per type (one without index= goes after the others of its type and
+ * takes the lowest free index); then the implicit disk controllers.
+ * Called at the end of every parse of a whole domain.
+ */
+void domain_devices_post_parse(DomainDevices *devs);
+
+/**
+ * domain_disk_validate_target() - libvirt's checks of a disk's target
+ * @ctx: parse context
+ * @disk: the disk
+ *
+ * A target name without a drive index needs an address; floppies go on
+ * the fdc bus and are named fd*, other disks are neither.
+ *
+ * Return: 0, or -1 with the error reported.
+ */
+int domain_disk_validate_target(XmlCtx *ctx, const DomainDisk *disk);
+
+/**
+ * domain_devices_validate_controllers() - no two controllers of one type
+ * share an index (USB companion controllers excepted)
+ *
+ * Return: 0, or -1 with the error reported.
+ */
+int domain_devices_validate_controllers(XmlCtx *ctx, const DomainDevices *devs);

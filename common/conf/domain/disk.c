@@ -529,6 +529,8 @@ disk_validate(XmlCtx *ctx, const void *obj)
     const DomainDisk *disk = obj;
     static const char hex[] = "0123456789abcdefABCDEF";
 
+    if (domain_disk_validate_target(ctx, disk) < 0)
+        return -1;
     if (disk->wwn) {
         const char *w = g_str_has_prefix(disk->wwn, "0x") ? disk->wwn + 2 : disk->wwn;
 

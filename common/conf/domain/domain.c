@@ -59,7 +59,8 @@ static const XmlField domain_fields[] = {
     XML_RAW(DomainDef, metadata, "metadata", 0),
     XML_EMBED(DomainDef, max_memory, &domain_max_memory_schema, 0),
     XML_EMBED(DomainDef, memory, &domain_memory_schema, 0),
-    XML_TEXT(DomainDef, current_memory_kib, "currentMemory", scaled, 0, KIB),
+    XML_TEXT(DomainDef, current_memory_kib, "currentMemory", scaled, 0, KIB,
+             .max = LLONG_MAX, .xpath = "./currentMemory[1]"),
     XML_EMBED(DomainDef, blkiotune, &domain_blkiotune_schema, 0),
     XML_EMBED(DomainDef, memtune, &domain_memtune_schema, 0),
     XML_EMBED(DomainDef, memory_backing, &domain_memory_backing_schema, 0),
@@ -263,6 +264,7 @@ domain_post_parse(void *obj)
     post_parse_cpus(def);
     post_parse_iothreads(def);
     post_parse_os(def);
+    domain_devices_post_parse(&def->devices);
     if (def->on_poweroff == DOMAIN_LIFECYCLE_DEFAULT)
         def->on_poweroff = DOMAIN_LIFECYCLE_DESTROY;
     if (def->on_reboot == DOMAIN_LIFECYCLE_DEFAULT)

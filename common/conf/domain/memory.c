@@ -11,19 +11,21 @@ ENUM_STRINGS(domain_mem_source, DOMAIN_MEM_SOURCE_LAST, "", "file", "anonymous",
 ENUM_STRINGS(domain_mem_access, DOMAIN_MEM_ACCESS_LAST, "default", "shared", "private");
 ENUM_STRINGS(domain_mem_alloc, DOMAIN_MEM_ALLOC_LAST, "", "immediate", "ondemand");
 
-/* A size element or attribute: stored in KiB, KiB when unit= is absent. */
-#define KIB .scale = 1024, .default_scale = 1024, .unit = "KiB"
+/* A size element or attribute: stored in KiB, KiB when unit= is absent, at
+ * most LLONG_MAX bytes; a bad number names libvirt's XPath for it. */
+#define KIB(xp) .scale = 1024, .default_scale = 1024, .unit = "KiB", .max = LLONG_MAX, \
+    .xpath = (xp)
 
 static const XmlField memory_fields[] = {
     XML_ATTR(DomainMemorySize, dump_core, "dumpCore", switch, 0),
-    XML_TEXT(DomainMemorySize, kib, NULL, scaled, 0, KIB),
+    XML_TEXT(DomainMemorySize, kib, NULL, scaled, 0, KIB("./memory[1]")),
     XML_END
 };
 XML_SCHEMA(domain_memory, DomainMemorySize, "memory", memory_fields);
 
 static const XmlField max_memory_fields[] = {
     XML_ATTR(DomainMaxMemory, slots, "slots", uint, XF_OMIT_DEFAULT),
-    XML_TEXT(DomainMaxMemory, kib, NULL, scaled, XF_OMIT_DEFAULT, KIB),
+    XML_TEXT(DomainMaxMemory, kib, NULL, scaled, XF_OMIT_DEFAULT, KIB("./maxMemory[1]")),
     XML_END
 };
 XML_SCHEMA(domain_max_memory, DomainMaxMemory, "maxMemory", max_memory_fields);
@@ -31,7 +33,7 @@ XML_SCHEMA(domain_max_memory, DomainMaxMemory, "maxMemory", max_memory_fields);
 /* ---- <memoryBacking> ---------------------------------------------------- */
 
 static const XmlField hugepage_fields[] = {
-    XML_ATTR(DomainHugePage, size_kib, "size", scaled, XF_REQUIRED, KIB),
+    XML_ATTR(DomainHugePage, size_kib, "size", scaled, XF_REQUIRED, KIB("./@size")),
     XML_ATTR(DomainHugePage, nodeset, "nodeset", dom_cpuset, 0,
              .errcode = VIR_ERR_INVALID_ARG),
     XML_END
@@ -82,13 +84,17 @@ XML_SCHEMA(domain_memory_backing, DomainMemoryBacking, "memoryBacking", memory_b
 /* ---- <memtune> ------------------------------------------------------------ */
 
 static const XmlField memtune_fields[] = {
-    XML_TEXT(DomainMemtune, hard_limit, "hard_limit", scaled, 0, KIB,
+    XML_TEXT(DomainMemtune, hard_limit, "hard_limit", scaled, 0,
+             KIB("./memtune/hard_limit[1]"),
              XML_HAS(DomainMemtune, has_hard_limit)),
-    XML_TEXT(DomainMemtune, soft_limit, "soft_limit", scaled, 0, KIB,
+    XML_TEXT(DomainMemtune, soft_limit, "soft_limit", scaled, 0,
+             KIB("./memtune/soft_limit[1]"),
              XML_HAS(DomainMemtune, has_soft_limit)),
-    XML_TEXT(DomainMemtune, min_guarantee, "min_guarantee", scaled, 0, KIB,
+    XML_TEXT(DomainMemtune, min_guarantee, "min_guarantee", scaled, 0,
+             KIB("./memtune/min_guarantee[1]"),
              XML_HAS(DomainMemtune, has_min_guarantee)),
-    XML_TEXT(DomainMemtune, swap_hard_limit, "swap_hard_limit", scaled, 0, KIB,
+    XML_TEXT(DomainMemtune, swap_hard_limit, "swap_hard_limit", scaled, 0,
+             KIB("./memtune/swap_hard_limit[1]"),
              XML_HAS(DomainMemtune, has_swap_hard_limit)),
     XML_END
 };

@@ -347,9 +347,18 @@ test_argument_checks(void **state)
     assert_int_equal(virGetLastErrorCode(), VIR_ERR_INVALID_ARG);
     assert_int_equal(virDomainSaveFlags(fx->rw_dom, "/f", NULL,
                                         VIR_DOMAIN_SAVE_RUNNING | VIR_DOMAIN_SAVE_PAUSED), -1);
+    /* libvirt words flag checks without the code's prefix */
     assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
-                 "invalid argument: Flags 'VIR_DOMAIN_SAVE_RUNNING' and "
+                 "Flags 'VIR_DOMAIN_SAVE_RUNNING' and "
                  "'VIR_DOMAIN_SAVE_PAUSED' are mutually exclusive");
+    assert_int_equal(virDomainCoreDump(fx->rw_dom, "/f", VIR_DUMP_CRASH | VIR_DUMP_LIVE), -1);
+    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                 "Flags 'VIR_DUMP_CRASH' and 'VIR_DUMP_LIVE' are mutually exclusive");
+    assert_null(virDomainSnapshotCreateXML(fx->rw_dom, "<domainsnapshot/>",
+                                           VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT));
+    assert_error(VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN_SNAPSHOT,
+                 "Flag 'VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE' is required by flag "
+                 "'VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT'");
     /* list outputs are cleared before anything else */
     assert_int_equal(virConnectListAllDomains(fx->rw, &list, 0), -1);
     assert_null(list);

@@ -363,8 +363,13 @@ test_errors(void **state)
                  VIR_ERR_XML_ERROR, "missing required attribute 'lives' in element '/zoo/animal'");
     expect_error("<zoo><name>z</name><uuid>nope</uuid></zoo>", 0, VIR_ERR_XML_ERROR,
                  "invalid value 'nope' in element '/zoo/uuid': expected a UUID");
+    /* sizes: bad units and overflows are reported as libvirt's unit scaling does */
     expect_error("<zoo><name>z</name><size unit='parsecs'>1</size></zoo>", 0,
-                 VIR_ERR_XML_ERROR, "in element '/zoo/size': unknown unit 'parsecs'");
+                 VIR_ERR_INVALID_ARG, "invalid argument: unknown suffix 'parsecs'");
+    expect_error("<zoo><name>z</name><size unit='EiB'>16</size></zoo>", 0,
+                 VIR_ERR_OVERFLOW, "value too large: 16EiB");
+    expect_error("<zoo><name>z</name><size>-1</size></zoo>", 0, VIR_ERR_XML_ERROR,
+                 "invalid value '-1' in element '/zoo/size': expected a non-negative integer");
     expect_error("<zoo><name>z</name><net address='300.1.1.1'/></zoo>", 0,
                  VIR_ERR_XML_ERROR, "attribute 'address' of element '/zoo/net'");
     expect_error("<zoo><name>z</name><motto lang='eng'>x</motto></zoo>", 0,

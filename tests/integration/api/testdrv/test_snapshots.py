@@ -39,7 +39,8 @@ def snapshot_xml(ctx):
     s2 = d.snapshotCreateXML("<domainsnapshot/>")
     out = [mask_time(s1.getXMLDesc()), mask_time(s2.getXMLDesc(), s2.getName()),
            s2.getName().isdigit(), s2.getParent().getName(), d.snapshotCurrent().getName() ==
-           s2.getName(), sorted(d.snapshotListNames()), d.snapshotNum(), d.hasCurrentSnapshot()]
+           s2.getName(), sorted(mask_time(n, s2.getName()) for n in d.snapshotListNames()),
+           d.snapshotNum(), d.hasCurrentSnapshot()]
     out += [tryv(d.snapshotCreateXML, "<domainsnapshot><name>s1</name></domainsnapshot>"),
             tryv(d.snapshotCreateXML,
                  "<domainsnapshot><name>p</name><memory snapshot='no'/>"
@@ -83,8 +84,10 @@ def snapshot_tree(ctx):
            "a_numchildren": a.numChildren(),
            "a_all_children": sorted(s.getName() for s in a.listAllChildren()),
            "all_snapshots": sorted(s.getName() for s in d.listAllSnapshots()),
+           # libvirt walks its tree depth first, the newest child first
            "topo": [s.getName() for s in d.listAllSnapshots(
-               L.VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL)][:1],
+               L.VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL)],
+           "a_children_order": a.listChildrenNames(),
            "current": d.snapshotCurrent().getName(), "e_current": e.isCurrent(),
            "a_current": a.isCurrent(), "meta": a.hasMetadata(),
            "e_parent": e.getParent().getName(), "a_parent": tryv(a.getParent),
@@ -160,7 +163,7 @@ def checkpoints(ctx):
                                    L.VIR_DOMAIN_CHECKPOINT_XML_SIZE)),
            mask_time(ck2.getXMLDesc(L.VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN), ck2.getName()),
            ck2.getParent().getName(), tryv(ck.getParent),
-           sorted(c.getName() for c in d.listAllCheckpoints()),
+           sorted(mask_time(c.getName(), ck2.getName()) for c in d.listAllCheckpoints()),
            [c.getName() for c in d.listAllCheckpoints(L.VIR_DOMAIN_CHECKPOINT_LIST_ROOTS)],
            [c.getName() == ck2.getName()
             for c in d.listAllCheckpoints(L.VIR_DOMAIN_CHECKPOINT_LIST_LEAVES)],
@@ -171,7 +174,8 @@ def checkpoints(ctx):
            tryv(d.checkpointCreateXML, "<domaincheckpoint><name>c1</name></domaincheckpoint>")]
     ck.delete()
     out.append([c.getName() == ck2.getName() for c in d.listAllCheckpoints()])
-    out.append(tryv(ck2.getParent))
+    # the time-based name is part of the message
+    out.append(mask_time(str(tryv(ck2.getParent)), ck2.getName()))
     ck2.delete()
     d.destroy()
     out.append(tryv(d.checkpointCreateXML, "<domaincheckpoint/>"))
