@@ -380,7 +380,7 @@ static char *
 attr_normalize(AttrType t, const char *text)
 {
     unsigned int v;
-    bool hex;
+    bool hex = false;
     IpAddr ip;
     unsigned char mac[XML_MAC_LEN];
     char buf[INET6_ADDRSTRLEN];
