@@ -54,6 +54,27 @@ api_event_register_checks(virConnectPtr conn, int errdom, const char *func,
         } \
     } while (0)
 
+/* RegisterAny: validate @obj (NULL: every object of the family) with the
+ * expression @valid, then the common checks (@objname names it in their
+ * messages), then call the family's ops member. */
+#define REGISTER_BODY(conn, errdom, obj, valid, argname, objname, last, ops, member) \
+    int id; \
+    CHECK_CONN_OR(conn, errdom, -1); \
+    if ((obj) && !(valid)) \
+        goto error; \
+    if (!api_event_register_checks(conn, errdom, __func__, (obj) ? (obj)->conn : NULL, \
+                                   argname, (obj) ? (objname) : NULL, (const void *) cb, \
+                                   eventID, last)) \
+        goto error; \
+    UNSUPPORTED_UNLESS(ops, member, errdom); \
+    id = (ops)->member(conn, obj, eventID, cb, opaque, freecb); \
+    if (id < 0) \
+        goto error; \
+    return id; \
+ error: \
+    api_dispatch_error(conn); \
+    return -1
+
 /* Deregister: validate, call, keep @conn alive across the call. */
 #define DEREGISTER_BODY(conn, ops, member, errdom) \
     int r = -1; \
@@ -82,25 +103,9 @@ virConnectDomainEventRegisterAny(virConnectPtr conn, virDomainPtr dom, int event
                                  virConnectDomainEventGenericCallback cb, void *opaque,
                                  virFreeCallback freecb)
 {
-    int id;
-
-    CHECK_CONN_OR(conn, VIR_FROM_DOMAIN, -1);
-    if (dom && !api_check_domain(dom, VIR_FROM_DOM, __func__))
-        goto error;
-    if (!api_event_register_checks(conn, VIR_FROM_DOMAIN, __func__, dom ? dom->conn : NULL, "domain",
-                                   dom ? dom->name : NULL, (const void *) cb, eventID,
-                                   VIR_DOMAIN_EVENT_ID_LAST))
-        goto error;
-    UNSUPPORTED_UNLESS(conn->hypervisor_driver, connectDomainEventRegisterAny, VIR_FROM_DOMAIN);
-    id = conn->hypervisor_driver->connectDomainEventRegisterAny(conn, dom, eventID, cb, opaque,
-                                                                freecb);
-    if (id < 0)
-        goto error;
-    return id;
-
- error:
-    api_dispatch_error(conn);
-    return -1;
+    REGISTER_BODY(conn, VIR_FROM_DOMAIN, dom, api_check_domain(dom, VIR_FROM_DOM, __func__),
+                  "domain", dom->name, VIR_DOMAIN_EVENT_ID_LAST, conn->hypervisor_driver,
+                  connectDomainEventRegisterAny);
 }
 
 /**
@@ -167,25 +172,10 @@ virConnectNetworkEventRegisterAny(virConnectPtr conn, virNetworkPtr net, int eve
                                   virConnectNetworkEventGenericCallback cb, void *opaque,
                                   virFreeCallback freecb)
 {
-    int id;
-
-    CHECK_CONN_OR(conn, VIR_FROM_NETWORK, -1);
-    if (net && !api_check_network(net, VIR_FROM_NETWORK, __func__))
-        goto error;
-    if (!api_event_register_checks(conn, VIR_FROM_NETWORK, __func__, net ? net->conn : NULL,
-                                   "net", net ? net->name : NULL, (const void *) cb, eventID,
-                                   VIR_NETWORK_EVENT_ID_LAST))
-        goto error;
-    UNSUPPORTED_UNLESS(conn->network_driver, connectNetworkEventRegisterAny, VIR_FROM_NETWORK);
-    id = conn->network_driver->connectNetworkEventRegisterAny(conn, net, eventID, cb, opaque,
-                                                              freecb);
-    if (id < 0)
-        goto error;
-    return id;
-
- error:
-    api_dispatch_error(conn);
-    return -1;
+    REGISTER_BODY(conn, VIR_FROM_NETWORK, net,
+                  api_check_network(net, VIR_FROM_NETWORK, __func__), "net", net->name,
+                  VIR_NETWORK_EVENT_ID_LAST, conn->network_driver,
+                  connectNetworkEventRegisterAny);
 }
 
 /**
@@ -209,26 +199,10 @@ virConnectStoragePoolEventRegisterAny(virConnectPtr conn, virStoragePoolPtr pool
                                       virConnectStoragePoolEventGenericCallback cb,
                                       void *opaque, virFreeCallback freecb)
 {
-    int id;
-
-    CHECK_CONN_OR(conn, VIR_FROM_STORAGE, -1);
-    if (pool && !api_check_storage_pool(pool, VIR_FROM_STORAGE, __func__))
-        goto error;
-    if (!api_event_register_checks(conn, VIR_FROM_STORAGE, __func__, pool ? pool->conn : NULL,
-                                   "pool", pool ? pool->name : NULL, (const void *) cb, eventID,
-                                   VIR_STORAGE_POOL_EVENT_ID_LAST))
-        goto error;
-    UNSUPPORTED_UNLESS(conn->storage_driver, connectStoragePoolEventRegisterAny,
-                       VIR_FROM_STORAGE);
-    id = conn->storage_driver->connectStoragePoolEventRegisterAny(conn, pool, eventID, cb,
-                                                                  opaque, freecb);
-    if (id < 0)
-        goto error;
-    return id;
-
- error:
-    api_dispatch_error(conn);
-    return -1;
+    REGISTER_BODY(conn, VIR_FROM_STORAGE, pool,
+                  api_check_storage_pool(pool, VIR_FROM_STORAGE, __func__), "pool", pool->name,
+                  VIR_STORAGE_POOL_EVENT_ID_LAST, conn->storage_driver,
+                  connectStoragePoolEventRegisterAny);
 }
 
 /**
@@ -252,26 +226,10 @@ virConnectNodeDeviceEventRegisterAny(virConnectPtr conn, virNodeDevicePtr dev, i
                                      virConnectNodeDeviceEventGenericCallback cb,
                                      void *opaque, virFreeCallback freecb)
 {
-    int id;
-
-    CHECK_CONN_OR(conn, VIR_FROM_NODEDEV, -1);
-    if (dev && !api_check_node_device(dev, VIR_FROM_NODEDEV, __func__))
-        goto error;
-    if (!api_event_register_checks(conn, VIR_FROM_NODEDEV, __func__, dev ? dev->conn : NULL,
-                                   "dev", dev ? dev->name : NULL, (const void *) cb, eventID,
-                                   VIR_NODE_DEVICE_EVENT_ID_LAST))
-        goto error;
-    UNSUPPORTED_UNLESS(conn->nodedev_driver, connectNodeDeviceEventRegisterAny,
-                       VIR_FROM_NODEDEV);
-    id = conn->nodedev_driver->connectNodeDeviceEventRegisterAny(conn, dev, eventID, cb,
-                                                                 opaque, freecb);
-    if (id < 0)
-        goto error;
-    return id;
-
- error:
-    api_dispatch_error(conn);
-    return -1;
+    REGISTER_BODY(conn, VIR_FROM_NODEDEV, dev,
+                  api_check_node_device(dev, VIR_FROM_NODEDEV, __func__), "dev", dev->name,
+                  VIR_NODE_DEVICE_EVENT_ID_LAST, conn->nodedev_driver,
+                  connectNodeDeviceEventRegisterAny);
 }
 
 /**
@@ -287,6 +245,14 @@ virConnectNodeDeviceEventDeregisterAny(virConnectPtr conn, int callbackID)
 
 /* ---- secrets ---- */
 
+/* @secret's UUID as text in @buf; secrets are named by it in messages */
+static const char *
+secret_uuid(virSecretPtr secret, char buf[UUID_STR_LEN])
+{
+    uuid_format(secret->uuid, buf);
+    return buf;
+}
+
 /**
  * virConnectSecretEventRegisterAny() - receive secret events
  * @secret: only events of this secret, or NULL for all
@@ -297,29 +263,10 @@ virConnectSecretEventRegisterAny(virConnectPtr conn, virSecretPtr secret, int ev
                                  virFreeCallback freecb)
 {
     char uuidstr[UUID_STR_LEN];
-    int id;
 
-    CHECK_CONN_OR(conn, VIR_FROM_SECRET, -1);
-    if (secret) {
-        if (!api_check_secret(secret, __func__))
-            goto error;
-        uuid_format(secret->uuid, uuidstr);
-    }
-    if (!api_event_register_checks(conn, VIR_FROM_SECRET, __func__,
-                                   secret ? secret->conn : NULL, "secret",
-                                   secret ? uuidstr : NULL, (const void *) cb, eventID,
-                                   VIR_SECRET_EVENT_ID_LAST))
-        goto error;
-    UNSUPPORTED_UNLESS(conn->secret_driver, connectSecretEventRegisterAny, VIR_FROM_SECRET);
-    id = conn->secret_driver->connectSecretEventRegisterAny(conn, secret, eventID, cb, opaque,
-                                                            freecb);
-    if (id < 0)
-        goto error;
-    return id;
-
- error:
-    api_dispatch_error(conn);
-    return -1;
+    REGISTER_BODY(conn, VIR_FROM_SECRET, secret, api_check_secret(secret, __func__), "secret",
+                  secret_uuid(secret, uuidstr), VIR_SECRET_EVENT_ID_LAST, conn->secret_driver,
+                  connectSecretEventRegisterAny);
 }
 
 /**

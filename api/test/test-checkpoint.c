@@ -16,33 +16,13 @@
     (VIR_DOMAIN_CHECKPOINT_LIST_ROOTS | VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL | \
      VIR_DOMAIN_CHECKPOINT_LIST_LEAVES | VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES)
 
-static TestMoment *
-chk_get(TestDomain *dom, const char *name)
-{
-    TestMoment *m = test_moments_find(&dom->checkpoints, name);
-
-    if (!m)
-        err_report(VIR_ERR_NO_DOMAIN_CHECKPOINT,
-                   "no domain checkpoint with matching name '%s'", name);
-    return m;
-}
-
 /* Lock, find the domain and the checkpoint. Return: the checkpoint (lock
  * held), or NULL (lock released, reported). */
 static TestMoment *
 chk_begin(TestState *s, virDomainCheckpointPtr checkpoint, TestDomain **ret_dom)
 {
-    TestDomain *dom = test_domain_begin(s, checkpoint->domain);
-    TestMoment *m;
-
-    if (!dom)
-        return NULL;
-    if (!(m = chk_get(dom, checkpoint->name))) {
-        g_mutex_unlock(&s->lock);
-        return NULL;
-    }
-    *ret_dom = dom;
-    return m;
+    return test_moment_begin(s, TEST_MOMENT_CHECKPOINT, checkpoint->domain, checkpoint->name,
+                             ret_dom);
 }
 
 /* One bitmap per disk, named after the checkpoint, in the domain's disk
@@ -213,18 +193,6 @@ test_domain_checkpoint_get_xml_desc(virDomainCheckpointPtr checkpoint, unsigned 
     return xml;
 }
 
-static bool
-chk_is_leaf(const TestMoments *ms, const TestMoment *m)
-{
-    for (guint i = 0; i < ms->list->len; i++) {
-        const TestMoment *o = g_ptr_array_index(ms->list, i);
-
-        if (o->parent && g_str_equal(o->parent, m->name))
-            return false;
-    }
-    return true;
-}
-
 static int
 chk_list(TestState *s, TestDomain *dom, const TestMoment *from, unsigned int flags,
          virDomainCheckpointPtr **out, virDomainPtr domain)
@@ -243,7 +211,7 @@ chk_list(TestState *s, TestDomain *dom, const TestMoment *from, unsigned int fla
 
         if (leaves && leaves != (VIR_DOMAIN_CHECKPOINT_LIST_LEAVES |
                                  VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES) &&
-            chk_is_leaf(&dom->checkpoints, m) != !!(leaves & VIR_DOMAIN_CHECKPOINT_LIST_LEAVES))
+            test_moments_is_leaf(&dom->checkpoints, m) != !!(leaves & VIR_DOMAIN_CHECKPOINT_LIST_LEAVES))
             continue;
         g_ptr_array_add(sel, m);
     }
@@ -297,7 +265,7 @@ test_domain_checkpoint_lookup_by_name(virDomainPtr domain, const char *name,
     TEST_CHECK_FLAGS(flags, 0, NULL, "testDomainCheckpointLookupByName");
     if (!(dom = test_domain_begin(s, domain)))
         return NULL;
-    if ((m = chk_get(dom, name)))
+    if ((m = test_moment_get(dom, TEST_MOMENT_CHECKPOINT, name)))
         ret = api_domain_checkpoint_new(domain, m->name);
     g_mutex_unlock(&s->lock);
     return ret;

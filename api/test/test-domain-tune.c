@@ -119,6 +119,22 @@ tune_begin(TestState *s, virDomainPtr domain, unsigned int flags, TestDomain **r
     return def;
 }
 
+/* The prologue of a Get*Parameters() call that has @count parameters: a
+ * call with *@nparams 0 asks for the count, any other gets tune_begin().
+ * Return: 1 with *@ret_def set (lock held), 0 after answering the count,
+ * -1 (lock released, reported). */
+static int
+tune_get_begin(TestState *s, virDomainPtr domain, unsigned int flags, int *nparams, int count,
+               DomainDef **ret_def)
+{
+    if (*nparams == 0) {
+        *nparams = count;
+        return 0;
+    }
+    *ret_def = tune_begin(s, domain, flags & ~VIR_TYPED_PARAM_STRING_OKAY, NULL, NULL);
+    return *ret_def ? 1 : -1;
+}
+
 /* ---- block I/O weights ------------------------------------------------ */
 
 typedef enum {
@@ -278,17 +294,13 @@ test_domain_get_blkio_parameters(virDomainPtr domain, virTypedParameterPtr param
 {
     TestState *s = test_state_from_conn(domain->conn);
     DomainDef *def;
-    int n;
+    int n, r;
 
     TEST_CHECK_FLAGS(flags, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                      VIR_TYPED_PARAM_STRING_OKAY, -1, "testDomainGetBlkioParameters");
-    if (*nparams == 0) {
-        *nparams = 1 + BLKIO_LAST;
-        return 0;
-    }
+    if ((r = tune_get_begin(s, domain, flags, nparams, 1 + BLKIO_LAST, &def)) <= 0)
+        return r;
     n = MIN(*nparams, 1 + BLKIO_LAST);
-    if (!(def = tune_begin(s, domain, flags & ~VIR_TYPED_PARAM_STRING_OKAY, NULL, NULL)))
-        return -1;
     param_set(params, n, 0, VIR_DOMAIN_BLKIO_WEIGHT, VIR_TYPED_PARAM_UINT,
               def->blkiotune.weight, NULL);
     for (int f = 0; f < BLKIO_LAST; f++) {
@@ -380,16 +392,12 @@ test_domain_get_memory_parameters(virDomainPtr domain, virTypedParameterPtr para
     TestState *s = test_state_from_conn(domain->conn);
     const DomainMemtune *mt;
     DomainDef *def;
-    int n;
+    int n, r;
 
     TEST_CHECK_FLAGS(flags, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                      VIR_TYPED_PARAM_STRING_OKAY, -1, "testDomainGetMemoryParameters");
-    if (*nparams == 0) {
-        *nparams = 3;
-        return 0;
-    }
-    if (!(def = tune_begin(s, domain, flags & ~VIR_TYPED_PARAM_STRING_OKAY, NULL, NULL)))
-        return -1;
+    if ((r = tune_get_begin(s, domain, flags, nparams, 3, &def)) <= 0)
+        return r;
     mt = &def->memtune;
     n = *nparams;
     param_set(params, n, 0, VIR_DOMAIN_MEMORY_HARD_LIMIT, VIR_TYPED_PARAM_ULLONG,
@@ -475,16 +483,12 @@ test_domain_get_numa_parameters(virDomainPtr domain, virTypedParameterPtr params
     TestState *s = test_state_from_conn(domain->conn);
     const DomainNumaMemory *mem;
     DomainDef *def;
-    int n;
+    int n, r;
 
     TEST_CHECK_FLAGS(flags, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                      VIR_TYPED_PARAM_STRING_OKAY, -1, "testDomainGetNumaParameters");
-    if (*nparams == 0) {
-        *nparams = 2;
-        return 0;
-    }
-    if (!(def = tune_begin(s, domain, flags & ~VIR_TYPED_PARAM_STRING_OKAY, NULL, NULL)))
-        return -1;
+    if ((r = tune_get_begin(s, domain, flags, nparams, 2, &def)) <= 0)
+        return r;
     mem = def->numatune.memory;
     n = *nparams;
     param_set(params, n, 0, VIR_DOMAIN_NUMA_MODE, VIR_TYPED_PARAM_INT,
@@ -588,16 +592,12 @@ test_domain_get_interface_parameters(virDomainPtr domain, const char *device,
     unsigned long long vals[G_N_ELEMENTS(bw_params)];
     DomainDef *def;
     DomainNet *net;
-    int n;
+    int n, r;
 
     TEST_CHECK_FLAGS(flags, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                      VIR_TYPED_PARAM_STRING_OKAY, -1, "testDomainGetInterfaceParameters");
-    if (*nparams == 0) {
-        *nparams = G_N_ELEMENTS(bw_params);
-        return 0;
-    }
-    if (!(def = tune_begin(s, domain, flags & ~VIR_TYPED_PARAM_STRING_OKAY, NULL, NULL)))
-        return -1;
+    if ((r = tune_get_begin(s, domain, flags, nparams, G_N_ELEMENTS(bw_params), &def)) <= 0)
+        return r;
     if (!(net = test_domain_find_net(def, device))) {
         g_mutex_unlock(&s->lock);
         return -1;
@@ -770,16 +770,12 @@ test_domain_get_block_io_tune(virDomainPtr domain, const char *disk,
     TestState *s = test_state_from_conn(domain->conn);
     DomainDef *def;
     DomainDisk *d;
-    int n;
+    int n, r;
 
     TEST_CHECK_FLAGS(flags, VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG |
                      VIR_TYPED_PARAM_STRING_OKAY, -1, "testDomainGetBlockIoTune");
-    if (*nparams == 0) {
-        *nparams = G_N_ELEMENTS(iotune_fields);
-        return 0;
-    }
-    if (!(def = tune_begin(s, domain, flags & ~VIR_TYPED_PARAM_STRING_OKAY, NULL, NULL)))
-        return -1;
+    if ((r = tune_get_begin(s, domain, flags, nparams, G_N_ELEMENTS(iotune_fields), &def)) <= 0)
+        return r;
     if (!disk || !(d = test_domain_find_disk(def, disk))) {
         g_mutex_unlock(&s->lock);
         err_report(VIR_ERR_INVALID_ARG, "disk '%s' was not found in the domain config",

@@ -77,6 +77,7 @@ char *test_moment_format(const TestMoment *m, const unsigned char *domain_uuid,
 /* Tree helpers: children of @parent (NULL: roots), descendants. */
 void test_moments_collect(const TestMoments *ms, const TestMoment *from,
                           bool descendants, GPtrArray *out);
+bool test_moments_is_leaf(const TestMoments *ms, const TestMoment *m);
 
 /* ---- domains (test-domain.c) ---- */
 
@@ -239,6 +240,13 @@ void test_event_regs_free(gpointer reg);
  * Return: the domain with the lock held, or NULL with the lock released
  * and VIR_ERR_NO_DOMAIN reported. */
 TestDomain *test_domain_begin(TestState *s, virDomainPtr handle);
+
+/* The snapshot or checkpoint @name of @dom; NULL when there is none
+ * (reported). test_moment_begin() is test_domain_begin() followed by
+ * test_moment_get(): the lock stays held only on success (test-moment.c). */
+TestMoment *test_moment_get(TestDomain *dom, TestMomentKind kind, const char *name);
+TestMoment *test_moment_begin(TestState *s, TestMomentKind kind, virDomainPtr domain,
+                              const char *name, TestDomain **ret_dom);
 
 /* ---- device lookups (test-domain-stats.c) ---- */
 

@@ -127,69 +127,45 @@ test_ifaces_load(TestIfaces *ifaces, TestState *s, xmlNode *node, const char *ba
 
 /* ---- listing and lookups ------------------------------------------------- */
 
-static GPtrArray *
-names_by_state(TestState *s, bool active)
+/* a iface's name when it is running (@active) or when it is not */
+static const char *
+iface_name_if(gconstpointer obj, bool active)
 {
-    GPtrArray *names = g_ptr_array_new();
-    GHashTableIter it;
-    gpointer v;
+    const TestIface *iface = obj;
 
-    g_hash_table_iter_init(&it, s->ifaces->objs);
-    while (g_hash_table_iter_next(&it, NULL, &v)) {
-        if (((TestIface *) v)->active == active)
-            g_ptr_array_add(names, ((TestIface *) v)->def->name);
-    }
-    return names;
-}
-
-static int
-count_by_state(virConnectPtr conn, bool active)
-{
-    TestState *s = test_state_from_conn(conn);
-    g_autoptr(GPtrArray) names = NULL;
-
-    g_mutex_lock(&s->lock);
-    names = names_by_state(s, active);
-    g_mutex_unlock(&s->lock);
-    return (int) names->len;
-}
-
-static int
-list_by_state(virConnectPtr conn, bool active, char **const out, int maxnames)
-{
-    TestState *s = test_state_from_conn(conn);
-    g_autoptr(GPtrArray) names = NULL;
-    int n;
-
-    g_mutex_lock(&s->lock);
-    names = names_by_state(s, active);
-    n = test_obj_copy_names(names, out, maxnames);
-    g_mutex_unlock(&s->lock);
-    return n;
+    return iface->active == active ? iface->def->name : NULL;
 }
 
 static int
 test_connect_num_of_interfaces(virConnectPtr conn)
 {
-    return count_by_state(conn, true);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->ifaces->objs, iface_name_if, true, NULL, 0);
 }
 
 static int
 test_connect_list_interfaces(virConnectPtr conn, char **const names, int maxnames)
 {
-    return list_by_state(conn, true, names, maxnames);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->ifaces->objs, iface_name_if, true, names, maxnames);
 }
 
 static int
 test_connect_num_of_defined_interfaces(virConnectPtr conn)
 {
-    return count_by_state(conn, false);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->ifaces->objs, iface_name_if, false, NULL, 0);
 }
 
 static int
 test_connect_list_defined_interfaces(virConnectPtr conn, char **const names, int maxnames)
 {
-    return list_by_state(conn, false, names, maxnames);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->ifaces->objs, iface_name_if, false, names, maxnames);
 }
 
 static int
@@ -211,9 +187,8 @@ test_connect_list_all_interfaces(virConnectPtr conn, virInterfacePtr **ifaces,
     while (g_hash_table_iter_next(&it, NULL, &v)) {
         const TestIface *iface = v;
 
-        if (!(flags & states) ||
-            ((flags & VIR_CONNECT_LIST_INTERFACES_ACTIVE) && iface->active) ||
-            ((flags & VIR_CONNECT_LIST_INTERFACES_INACTIVE) && !iface->active))
+        if (test_obj_filter_pair(flags, VIR_CONNECT_LIST_INTERFACES_ACTIVE,
+                                 VIR_CONNECT_LIST_INTERFACES_INACTIVE, iface->active))
             g_ptr_array_add(handles, iface_handle(conn, iface));
     }
     g_mutex_unlock(&s->lock);

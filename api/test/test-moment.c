@@ -1,8 +1,8 @@
 /* api/test/test-moment.c: the minimal <domainsnapshot> and
  * <domaincheckpoint> models the test driver keeps (name, description,
  * parent, creation time, state, memory and per-disk modes, and the domain
- * as it was), on the declarative XML engine, plus the tree helpers shared
- * by snapshots and checkpoints. No driver logic lives here. */
+ * as it was), on the declarative XML engine, plus the tree helpers and
+ * lookups shared by snapshots and checkpoints. */
 #include "config.h"
 
 #include <string.h>
@@ -162,6 +162,60 @@ test_moments_find(const TestMoments *ms, const char *name)
             return m;
     }
     return NULL;
+}
+
+/**
+ * test_moments_is_leaf() - whether no moment of @ms is a child of @m
+ */
+bool
+test_moments_is_leaf(const TestMoments *ms, const TestMoment *m)
+{
+    for (guint i = 0; i < ms->list->len; i++) {
+        const TestMoment *o = g_ptr_array_index(ms->list, i);
+
+        if (o->parent && g_str_equal(o->parent, m->name))
+            return false;
+    }
+    return true;
+}
+
+/**
+ * test_moment_get() - the snapshot or checkpoint @name of @dom
+ * Return: the moment, or NULL (reported as libvirt's test driver does).
+ */
+TestMoment *
+test_moment_get(TestDomain *dom, TestMomentKind kind, const char *name)
+{
+    bool snap = kind == TEST_MOMENT_SNAPSHOT;
+    TestMoment *m = test_moments_find(snap ? &dom->snapshots : &dom->checkpoints, name);
+
+    if (!m)
+        err_report_full(VIR_FROM_TEST,
+                        snap ? VIR_ERR_NO_DOMAIN_SNAPSHOT : VIR_ERR_NO_DOMAIN_CHECKPOINT,
+                        __FILE__, __func__, __LINE__, "no domain %s with matching name '%s'",
+                        snap ? "snapshot" : "checkpoint", name);
+    return m;
+}
+
+/**
+ * test_moment_begin() - lock @s, find @domain and its snapshot or checkpoint @name
+ * Return: the moment (lock held, *@ret_dom set), or NULL (lock released, reported).
+ */
+TestMoment *
+test_moment_begin(TestState *s, TestMomentKind kind, virDomainPtr domain, const char *name,
+                  TestDomain **ret_dom)
+{
+    TestDomain *dom = test_domain_begin(s, domain);
+    TestMoment *m;
+
+    if (!dom)
+        return NULL;
+    if (!(m = test_moment_get(dom, kind, name))) {
+        g_mutex_unlock(&s->lock);
+        return NULL;
+    }
+    *ret_dom = dom;
+    return m;
 }
 
 static bool

@@ -1,6 +1,6 @@
 /* api/test/test-network.c: virtual networks of the test driver (lifecycle,
  * XML, autostart, section updates, DHCP leases from static hosts) and their
- * ports, plus the small helpers every object family file shares. Behaviour
+ * ports. Behaviour
  * and messages follow libvirt 9.0's test driver; what it lacks (ports,
  * leases) follows libvirt's network driver. Nothing here touches the host. */
 #include "config.h"
@@ -18,85 +18,6 @@
 /* Errors libvirt raises from its network object layer carry its domain. */
 #define net_err(code, ...) \
     err_report_full(VIR_FROM_NETWORK, (code), __FILE__, __func__, __LINE__, __VA_ARGS__)
-
-/* ---- shared helpers ------------------------------------------------------ */
-
-/**
- * test_obj_check_flags_in() - libvirt's virCheckFlags() in error domain @domain
- */
-bool
-test_obj_check_flags_in(int domain, unsigned int flags, unsigned int allowed,
-                        const char *fname)
-{
-    if (flags & ~allowed) {
-        /* libvirt's wording: no "invalid argument" prefix, function and
-         * argument names in str1/str2 */
-        api_report_invalid_arg_full(domain, fname, "flags",
-                                    "unsupported flags (0x%x) in function %s",
-                                    flags & ~allowed, fname);
-        return false;
-    }
-    return true;
-}
-
-/**
- * test_obj_check_flags() - libvirt's virCheckFlags() for the test driver
- */
-bool
-test_obj_check_flags(unsigned int flags, unsigned int allowed, const char *fname)
-{
-    return test_obj_check_flags_in(VIR_FROM_TEST, flags, allowed, fname);
-}
-
-/**
- * test_obj_copy_names() - fill a List*() caller's array
- */
-int
-test_obj_copy_names(GPtrArray *names, char **const out, int maxnames)
-{
-    int n = 0;
-
-    for (guint i = 0; i < names->len && n < maxnames; i++)
-        out[n++] = g_strdup(g_ptr_array_index(names, i));
-    return n;
-}
-
-/**
- * test_obj_export_list() - hand handles to a ListAll caller
- */
-int
-test_obj_export_list(GPtrArray *handles, void ***ret)
-{
-    int n = (int) handles->len;
-
-    if (ret) {
-        g_ptr_array_add(handles, NULL);
-        *ret = (void **) g_ptr_array_free(handles, FALSE);
-    } else {
-        for (guint i = 0; i < handles->len; i++)
-            api_object_unref(g_ptr_array_index(handles, i));
-        g_ptr_array_free(handles, TRUE);
-    }
-    return n;
-}
-
-/**
- * test_obj_load_node() - parse a host file element (after file='...')
- */
-void *
-test_obj_load_node(xmlNode *node, const char *basedir, const XmlSchema *schema,
-                   unsigned int flags)
-{
-    g_autoptr(xmlDoc) doc = NULL;
-    xmlNode *elem = test_node_resolve(node, basedir, &doc);
-    void *obj = NULL;
-
-    if (!elem)
-        return NULL;
-    if (xmlmap_parse_node(schema, elem, &obj, flags) < 0)
-        return NULL;
-    return obj;
-}
 
 /* ---- the table ----------------------------------------------------------- */
 
@@ -335,89 +256,53 @@ test_networks_load(TestNetworks *nets, TestState *s, xmlNode *node, const char *
 static bool
 network_matches(const TestNetwork *net, unsigned int flags)
 {
-    if ((flags & (VIR_CONNECT_LIST_NETWORKS_ACTIVE | VIR_CONNECT_LIST_NETWORKS_INACTIVE)) &&
-        !((flags & VIR_CONNECT_LIST_NETWORKS_ACTIVE) && net->active) &&
-        !((flags & VIR_CONNECT_LIST_NETWORKS_INACTIVE) && !net->active))
-        return false;
-    if ((flags & (VIR_CONNECT_LIST_NETWORKS_PERSISTENT |
-                  VIR_CONNECT_LIST_NETWORKS_TRANSIENT)) &&
-        !((flags & VIR_CONNECT_LIST_NETWORKS_PERSISTENT) && net->persistent) &&
-        !((flags & VIR_CONNECT_LIST_NETWORKS_TRANSIENT) && !net->persistent))
-        return false;
-    if ((flags & (VIR_CONNECT_LIST_NETWORKS_AUTOSTART |
-                  VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART)) &&
-        !((flags & VIR_CONNECT_LIST_NETWORKS_AUTOSTART) && net->autostart) &&
-        !((flags & VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART) && !net->autostart))
-        return false;
-    return true;
+    return test_obj_filter_pair(flags, VIR_CONNECT_LIST_NETWORKS_ACTIVE,
+                                VIR_CONNECT_LIST_NETWORKS_INACTIVE, net->active) &&
+           test_obj_filter_pair(flags, VIR_CONNECT_LIST_NETWORKS_PERSISTENT,
+                                VIR_CONNECT_LIST_NETWORKS_TRANSIENT, net->persistent) &&
+           test_obj_filter_pair(flags, VIR_CONNECT_LIST_NETWORKS_AUTOSTART,
+                                VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART, net->autostart);
 }
 
-/* Names of the networks that are (@active) or are not running. */
-static GPtrArray *
-names_by_state(TestState *s, bool active)
+/* a network's name when it is running (@active) or when it is not */
+static const char *
+network_name_if(gconstpointer obj, bool active)
 {
-    GPtrArray *names = g_ptr_array_new();
-    GHashTableIter it;
-    gpointer v;
+    const TestNetwork *net = obj;
 
-    g_hash_table_iter_init(&it, s->networks->objs);
-    while (g_hash_table_iter_next(&it, NULL, &v)) {
-        TestNetwork *net = v;
-
-        if (net->active == active)
-            g_ptr_array_add(names, net->def->name);
-    }
-    return names;
-}
-
-static int
-count_by_state(virConnectPtr conn, bool active)
-{
-    TestState *s = test_state_from_conn(conn);
-    g_autoptr(GPtrArray) names = NULL;
-
-    g_mutex_lock(&s->lock);
-    names = names_by_state(s, active);
-    g_mutex_unlock(&s->lock);
-    return (int) names->len;
-}
-
-static int
-list_by_state(virConnectPtr conn, bool active, char **const out, int maxnames)
-{
-    TestState *s = test_state_from_conn(conn);
-    g_autoptr(GPtrArray) names = NULL;
-    int n;
-
-    g_mutex_lock(&s->lock);
-    names = names_by_state(s, active);
-    n = test_obj_copy_names(names, out, maxnames);
-    g_mutex_unlock(&s->lock);
-    return n;
+    return net->active == active ? net->def->name : NULL;
 }
 
 static int
 test_connect_num_of_networks(virConnectPtr conn)
 {
-    return count_by_state(conn, true);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->networks->objs, network_name_if, true, NULL, 0);
 }
 
 static int
 test_connect_list_networks(virConnectPtr conn, char **const names, int maxnames)
 {
-    return list_by_state(conn, true, names, maxnames);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->networks->objs, network_name_if, true, names, maxnames);
 }
 
 static int
 test_connect_num_of_defined_networks(virConnectPtr conn)
 {
-    return count_by_state(conn, false);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->networks->objs, network_name_if, false, NULL, 0);
 }
 
 static int
 test_connect_list_defined_networks(virConnectPtr conn, char **const names, int maxnames)
 {
-    return list_by_state(conn, false, names, maxnames);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->networks->objs, network_name_if, false, names, maxnames);
 }
 
 static int

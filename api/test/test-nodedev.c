@@ -306,15 +306,12 @@ static bool
 dev_matches(const TestNodedev *dev, unsigned int flags)
 {
     unsigned int caps = flags & LIST_CAPS_ALL;
-    unsigned int states = flags & LIST_STATES_ALL;
     bool cap_ok = !caps;
 
     for (int t = 0; !cap_ok && t < NODEDEV_CAP_LAST; t++)
         cap_ok = (caps & cap_flags[t]) && has_cap(dev->def, t);
-    if (!cap_ok)
-        return false;
-    return !states || ((states & VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE) && dev->active) ||
-           ((states & VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE) && !dev->active);
+    return cap_ok && test_obj_filter_pair(flags, VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE,
+                                          VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE, dev->active);
 }
 
 /* ---- listing and lookups ------------------------------------------------- */

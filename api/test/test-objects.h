@@ -71,7 +71,7 @@ extern const ApiSecretDriver test_secret_driver;
 extern const ApiInterfaceDriver test_interface_driver;
 extern const ApiNWFilterDriver test_nwfilter_driver;
 
-/* ---- helpers shared by the family files (test-network.c) --------------------- */
+/* ---- helpers shared by the family files (test-objects.c) --------------------- */
 
 /* Report VIR_ERR_INVALID_ARG "unsupported flags (0x..) in function @fname"
  * when @flags has bits outside @allowed, as libvirt's virCheckFlags does.
@@ -95,3 +95,19 @@ int test_obj_export_list(GPtrArray *handles, void ***ret);
  * Return: the new object, or NULL (reported). */
 void *test_obj_load_node(xmlNode *node, const char *basedir, const XmlSchema *schema,
                          unsigned int flags);
+
+/* Whether a ListAll filter's pair of bits (ACTIVE/INACTIVE, PERSISTENT/
+ * TRANSIENT...) lets an object through: neither bit set, @yes and @value,
+ * or @no and not @value. */
+bool test_obj_filter_pair(unsigned int flags, unsigned int yes, unsigned int no, bool value);
+
+/* A family's object (a value of its table) -> its name when it is running
+ * (@active) or when it is not (!@active); NULL otherwise. */
+typedef const char *(*TestObjNameIf)(gconstpointer obj, bool active);
+
+/* The NumOf*() (@out NULL) and List*() calls of the families whose objects
+ * are running or defined only: count the objects of @objs in that state, or
+ * copy up to @maxnames of their names into @out. Takes s->lock.
+ * Return: how many were counted or copied. */
+int test_obj_names_by_state(TestState *s, GHashTable *objs, TestObjNameIf name_if, bool active,
+                            char **const out, int maxnames);

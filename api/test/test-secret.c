@@ -205,12 +205,6 @@ test_secrets_load(TestSecrets *secrets, TestState *s, xmlNode *node, const char 
     (VIR_CONNECT_LIST_SECRETS_EPHEMERAL | VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL | \
      VIR_CONNECT_LIST_SECRETS_PRIVATE | VIR_CONNECT_LIST_SECRETS_NO_PRIVATE)
 
-static bool
-pair_ok(unsigned int flags, unsigned int yes, unsigned int no, bool value)
-{
-    return !(flags & (yes | no)) || ((flags & yes) && value) || ((flags & no) && !value);
-}
-
 static int
 test_connect_num_of_secrets(virConnectPtr conn)
 {
@@ -255,10 +249,10 @@ test_connect_list_all_secrets(virConnectPtr conn, virSecretPtr **secrets, unsign
     while (g_hash_table_iter_next(&it, NULL, &v)) {
         const SecretDef *def = ((TestSecret *) v)->def;
 
-        if (pair_ok(flags, VIR_CONNECT_LIST_SECRETS_EPHEMERAL,
-                    VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL, def->ephemeral) &&
-            pair_ok(flags, VIR_CONNECT_LIST_SECRETS_PRIVATE,
-                    VIR_CONNECT_LIST_SECRETS_NO_PRIVATE, def->private))
+        if (test_obj_filter_pair(flags, VIR_CONNECT_LIST_SECRETS_EPHEMERAL,
+                                 VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL, def->ephemeral) &&
+            test_obj_filter_pair(flags, VIR_CONNECT_LIST_SECRETS_PRIVATE,
+                                 VIR_CONNECT_LIST_SECRETS_NO_PRIVATE, def->private))
             g_ptr_array_add(handles, secret_handle(conn, def));
     }
     g_mutex_unlock(&s->lock);

@@ -37,45 +37,13 @@ enum {
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static TestMoment *
-snap_get(TestDomain *dom, const char *name)
-{
-    TestMoment *m = test_moments_find(&dom->snapshots, name);
-
-    if (!m)
-        err_report(VIR_ERR_NO_DOMAIN_SNAPSHOT, "no domain snapshot with matching name '%s'",
-                   name);
-    return m;
-}
-
 /* Lock, find the domain of @snapshot and the snapshot itself.
  * Return: the snapshot (lock held), or NULL (lock released, reported). */
 static TestMoment *
 snap_begin(TestState *s, virDomainSnapshotPtr snapshot, TestDomain **ret_dom)
 {
-    TestDomain *dom = test_domain_begin(s, snapshot->domain);
-    TestMoment *m;
-
-    if (!dom)
-        return NULL;
-    if (!(m = snap_get(dom, snapshot->name))) {
-        g_mutex_unlock(&s->lock);
-        return NULL;
-    }
-    *ret_dom = dom;
-    return m;
-}
-
-static bool
-snap_is_leaf(const TestMoments *ms, const TestMoment *m)
-{
-    for (guint i = 0; i < ms->list->len; i++) {
-        const TestMoment *o = g_ptr_array_index(ms->list, i);
-
-        if (o->parent && g_str_equal(o->parent, m->name))
-            return false;
-    }
-    return true;
+    return test_moment_begin(s, TEST_MOMENT_SNAPSHOT, snapshot->domain, snapshot->name,
+                             ret_dom);
 }
 
 static bool
@@ -108,7 +76,7 @@ snap_filter(const TestMoments *ms, const TestMoment *m, unsigned int flags)
         return false;
     if (leaves && leaves != (VIR_DOMAIN_SNAPSHOT_LIST_LEAVES |
                              VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES)) {
-        if (snap_is_leaf(ms, m) != !!(leaves & VIR_DOMAIN_SNAPSHOT_LIST_LEAVES))
+        if (test_moments_is_leaf(ms, m) != !!(leaves & VIR_DOMAIN_SNAPSHOT_LIST_LEAVES))
             return false;
     }
     if (states) {
@@ -486,7 +454,7 @@ test_domain_snapshot_lookup_by_name(virDomainPtr domain, const char *name, unsig
     TEST_CHECK_FLAGS(flags, 0, NULL, "testDomainSnapshotLookupByName");
     if (!(dom = test_domain_begin(s, domain)))
         return NULL;
-    if ((m = snap_get(dom, name)))
+    if ((m = test_moment_get(dom, TEST_MOMENT_SNAPSHOT, name)))
         ret = api_domain_snapshot_new(domain, m->name);
     g_mutex_unlock(&s->lock);
     return ret;

@@ -415,89 +415,59 @@ static const unsigned int pool_type_flags[POOL_LAST] = {
 };
 
 static bool
-pair_ok(unsigned int flags, unsigned int yes, unsigned int no, bool value)
-{
-    return !(flags & (yes | no)) || ((flags & yes) && value) || ((flags & no) && !value);
-}
-
-static bool
 pool_matches(const TestPool *pool, unsigned int flags)
 {
     unsigned int types = flags & (LIST_POOLS_FILTERS_ALL & ~0x3fu);
     bool autostart = pool->persistent && pool->autostart;
 
-    return pair_ok(flags, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE,
-                   VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE, pool->active) &&
-           pair_ok(flags, VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT,
-                   VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT, pool->persistent) &&
-           pair_ok(flags, VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART,
-                   VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART, autostart) &&
+    return test_obj_filter_pair(flags, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE,
+                                VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE, pool->active) &&
+           test_obj_filter_pair(flags, VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT,
+                                VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT, pool->persistent) &&
+           test_obj_filter_pair(flags, VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART,
+                                VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART, autostart) &&
            (!types || (types & pool_type_flags[pool->def->type]));
 }
 
-static GPtrArray *
-names_by_state(TestState *s, bool active)
+/* a pool's name when it is running (@active) or when it is not */
+static const char *
+pool_name_if(gconstpointer obj, bool active)
 {
-    GPtrArray *names = g_ptr_array_new();
-    GHashTableIter it;
-    gpointer v;
+    const TestPool *pool = obj;
 
-    g_hash_table_iter_init(&it, s->pools->objs);
-    while (g_hash_table_iter_next(&it, NULL, &v)) {
-        if (((TestPool *) v)->active == active)
-            g_ptr_array_add(names, ((TestPool *) v)->def->name);
-    }
-    return names;
-}
-
-static int
-count_by_state(virConnectPtr conn, bool active)
-{
-    TestState *s = test_state_from_conn(conn);
-    g_autoptr(GPtrArray) names = NULL;
-
-    g_mutex_lock(&s->lock);
-    names = names_by_state(s, active);
-    g_mutex_unlock(&s->lock);
-    return (int) names->len;
-}
-
-static int
-list_by_state(virConnectPtr conn, bool active, char **const out, int maxnames)
-{
-    TestState *s = test_state_from_conn(conn);
-    g_autoptr(GPtrArray) names = NULL;
-    int n;
-
-    g_mutex_lock(&s->lock);
-    names = names_by_state(s, active);
-    n = test_obj_copy_names(names, out, maxnames);
-    g_mutex_unlock(&s->lock);
-    return n;
+    return pool->active == active ? pool->def->name : NULL;
 }
 
 static int
 test_connect_num_of_storage_pools(virConnectPtr conn)
 {
-    return count_by_state(conn, true);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->pools->objs, pool_name_if, true, NULL, 0);
 }
 
 static int
 test_connect_list_storage_pools(virConnectPtr conn, char **const names, int maxnames)
 {
-    return list_by_state(conn, true, names, maxnames);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->pools->objs, pool_name_if, true, names, maxnames);
 }
 
 static int
 test_connect_num_of_defined_storage_pools(virConnectPtr conn)
 {
-    return count_by_state(conn, false);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->pools->objs, pool_name_if, false, NULL, 0);
 }
 
 static int
 test_connect_list_defined_storage_pools(virConnectPtr conn, char **const names, int maxnames)
 {
-    return list_by_state(conn, false, names, maxnames);
+    TestState *s = test_state_from_conn(conn);
+
+    return test_obj_names_by_state(s, s->pools->objs, pool_name_if, false, names, maxnames);
 }
 
 static int

@@ -12,10 +12,14 @@
 
 #include "common/util/file.h"
 
-static int
-file_fsync_dir_of(const char *path)
+/**
+ * file_fsync_dir() - make the entries of directory @dir durable
+ *
+ * Return: 0 or -errno.
+ */
+int
+file_fsync_dir(const char *dir)
 {
-    g_autofree char *dir = g_path_get_dirname(path);
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     int r = 0;
 
@@ -25,6 +29,14 @@ file_fsync_dir_of(const char *path)
         r = -errno;
     close(fd);
     return r;
+}
+
+static int
+file_fsync_dir_of(const char *path)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
+
+    return file_fsync_dir(dir);
 }
 
 static int

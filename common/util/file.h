@@ -9,6 +9,8 @@
 /* Write @len bytes to @path atomically: temp file in the same directory,
  * fsync, rename over @path, fsync the directory. */
 int file_write_atomic(const char *path, const void *data, size_t len, mode_t mode);
+/* fsync directory @dir, so that a rename or unlink in it is durable. */
+int file_fsync_dir(const char *dir);
 /* Read a whole file (at most @max bytes; -EFBIG beyond). NUL-terminated. */
 int file_read_all(const char *path, size_t max, char **ret_data, size_t *ret_len);
 /* mkdir -p with @mode for the directories it creates. */

@@ -8,7 +8,6 @@
 #define ERR_DOMAIN VIR_FROM_SECRET
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,20 +35,6 @@ disk_path(const SecretStore *st, const unsigned char *uuid, const char *suffix)
     return g_strdup_printf("%s/%s%s", st->config_dir, uuidstr, suffix);
 }
 
-static int
-disk_fsync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    int r = 0;
-
-    if (fd < 0)
-        return -errno;
-    if (fsync(fd) < 0)
-        r = -errno;
-    close(fd);
-    return r;
-}
-
 /* Remove @path durably. Return 1 removed, 0 absent, -errno on failure
  * (nothing reported). */
 static int
@@ -59,7 +44,7 @@ disk_unlink(const SecretStore *st, const char *path)
 
     if (unlink(path) < 0)
         return errno == ENOENT ? 0 : -errno;
-    r = disk_fsync_dir(st->config_dir);
+    r = file_fsync_dir(st->config_dir);
     if (r < 0)
         log_warn("cannot sync directory '%s': %s", st->config_dir, g_strerror(-r));
     return 1;

@@ -8,6 +8,12 @@
 #include "tools/virsh/helpers.h"
 #include "tools/virsh/moment.h"
 
+static const VshMomentOps checkpoint_ops = {
+    .kind = VSH_MOMENT_CHECKPOINT,
+    .noun = "checkpoint",
+    .root = "domaincheckpoint",
+};
+
 static virDomainCheckpointPtr
 checkpoint_opt(VshCtl *ctl, const VshCmd *cmd, virDomainPtr dom, const char **ret_name)
 {
@@ -39,39 +45,27 @@ checkpoint_create(VshCtl *ctl, virDomainPtr dom, const char *xml, unsigned int f
 
     if (!(c = virDomainCheckpointCreateXML(dom, xml, flags)))
         return false;
-    if (from)
-        vsh_print_extra(ctl, "Domain checkpoint %s created from '%s'",
-                        virDomainCheckpointGetName(c), from);
-    else
-        vsh_print_extra(ctl, "Domain checkpoint %s created", virDomainCheckpointGetName(c));
+    vsh_moment_created(ctl, &checkpoint_ops, virDomainCheckpointGetName(c), from);
     return true;
 }
 
 static bool
 cmd_checkpoint_create(VshCtl *ctl, const VshCmd *cmd)
 {
+    static const VshOptFlag create_flags[] = {
+        { "redefine", VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE },
+        { "redefine-validate", VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE |
+                               VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE },
+        { "quiesce", VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE },
+    };
     g_autoptr(virDomain) dom = vsh_domain(ctl, cmd, NULL);
     const char *file = NULL;
     g_autofree char *xml = NULL;
-    unsigned int flags = 0;
 
-    if (!dom || vsh_opt_string(ctl, cmd, "xmlfile", &file) < 0)
+    if (!dom || vsh_moment_xml_file(ctl, cmd, &checkpoint_ops, &xml, &file) < 0)
         return false;
-    if (vsh_opt_bool(cmd, "redefine"))
-        flags |= VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE;
-    if (vsh_opt_bool(cmd, "redefine-validate"))
-        flags |= VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE | VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE;
-    if (vsh_opt_bool(cmd, "quiesce"))
-        flags |= VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE;
-    if (file) {
-        size_t len;
-
-        if (vsh_read_file(ctl, file, VSH_MAX_XML_FILE, &xml, &len) < 0)
-            return false;
-    } else {
-        xml = g_strdup("<domaincheckpoint/>");
-    }
-    return checkpoint_create(ctl, dom, xml, flags, file);
+    return checkpoint_create(ctl, dom, xml,
+                             vsh_opt_flags(cmd, create_flags, G_N_ELEMENTS(create_flags)), file);
 }
 
 static const VshOptDef opts_checkpoint_create[] = {
@@ -87,7 +81,7 @@ static const VshOptDef opts_checkpoint_create[] = {
 static bool
 diskspec_xml(VshCtl *ctl, const char *spec, GString *xml)
 {
-    g_autoptr(GPtrArray) parts = vsh_moment_split(spec);
+    g_autoptr(GPtrArray) parts = vsh_split_commas(spec);
     const char *type = NULL, *bitmap = NULL;
 
     for (guint i = 1; i < parts->len; i++) {
@@ -116,28 +110,10 @@ static bool
 cmd_checkpoint_create_as(VshCtl *ctl, const VshCmd *cmd)
 {
     g_autoptr(virDomain) dom = NULL;
-    const char *name = NULL, *desc = NULL, *spec;
-    g_autoptr(GString) xml = g_string_new("<domaincheckpoint>\n");
-    size_t iter = 0;
-    bool disks = false;
+    g_autoptr(GString) xml = vsh_moment_xml_start(ctl, cmd, &checkpoint_ops);
 
-    if (vsh_opt_string(ctl, cmd, "name", &name) < 0 ||
-        vsh_opt_string(ctl, cmd, "description", &desc) < 0)
+    if (!xml || !vsh_moment_xml_finish(ctl, cmd, &checkpoint_ops, xml, diskspec_xml))
         return false;
-    if (name)
-        vsh_moment_elem(xml, "  ", "name", name);
-    if (desc)
-        vsh_moment_elem(xml, "  ", "description", desc);
-    while ((spec = vsh_opt_argv(cmd, "diskspec", &iter))) {
-        if (!disks)
-            g_string_append(xml, "  <disks>\n");
-        disks = true;
-        if (!diskspec_xml(ctl, spec, xml))
-            return false;
-    }
-    if (disks)
-        g_string_append(xml, "  </disks>\n");
-    g_string_append(xml, "</domaincheckpoint>\n");
     if (vsh_opt_bool(cmd, "print-xml")) {
         vsh_print(ctl, "%s\n", xml->str);
         return true;
@@ -160,32 +136,19 @@ static const VshOptDef opts_checkpoint_create_as[] = {
 
 /* ---- list, info, dumpxml, parent ---- */
 
-static const VshMomentOps checkpoint_ops = {
-    .kind = VSH_MOMENT_CHECKPOINT,
-};
-
 static bool
 cmd_checkpoint_list(VshCtl *ctl, const VshCmd *cmd)
 {
-    static const struct {
-        const char *opt;
-        unsigned int flag;
-    } filters[] = {
+    static const VshOptFlag filters[] = {
         { "roots", VIR_DOMAIN_CHECKPOINT_LIST_ROOTS },
         { "leaves", VIR_DOMAIN_CHECKPOINT_LIST_LEAVES },
         { "no-leaves", VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES },
         { "topological", VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL },
     };
     g_autoptr(virDomain) dom = vsh_domain(ctl, cmd, NULL);
-    unsigned int flags = 0;
 
-    if (!dom)
-        return false;
-    for (size_t i = 0; i < G_N_ELEMENTS(filters); i++) {
-        if (vsh_opt_bool(cmd, filters[i].opt))
-            flags |= filters[i].flag;
-    }
-    return vsh_moment_list(ctl, cmd, &checkpoint_ops, dom, flags);
+    return dom && vsh_moment_list(ctl, cmd, &checkpoint_ops, dom,
+                                  vsh_opt_flags(cmd, filters, G_N_ELEMENTS(filters)));
 }
 
 static const VshOptDef opts_checkpoint_list[] = {

@@ -221,6 +221,17 @@ attr(GString *s, const char *name, const char *val)
     g_string_append_printf(s, " %s='%s'", name, e);
 }
 
+/* "  <elem name='val'/>" when @val is given */
+static void
+attr_elem(GString *s, const char *elem, const char *name, const char *val)
+{
+    if (!val)
+        return;
+    g_string_append_printf(s, "  <%s", elem);
+    attr(s, name, val);
+    g_string_append(s, "/>\n");
+}
+
 /* the <source> element of attach-disk */
 static void
 disk_source_xml(GString *xml, const char *sourcetype, const char *source, const char *protocol,
@@ -339,11 +350,7 @@ cmd_attach_disk(VshCtl *ctl, const VshCmd *cmd)
 
         g_string_append_printf(xml, "  <serial>%s</serial>\n", e);
     }
-    if (alias) {
-        g_string_append(xml, "  <alias");
-        attr(xml, "name", alias);
-        g_string_append(xml, "/>\n");
-    }
+    attr_elem(xml, "alias", "name", alias);
     if (wwn)
         g_string_append_printf(xml, "  <wwn>%s</wwn>\n", wwn);
     if (address && !disk_address(ctl, target, address, vsh_opt_bool(cmd, "multifunction"), xml))
@@ -503,31 +510,11 @@ cmd_attach_interface(VshCtl *ctl, const VshCmd *cmd)
                   : g_str_equal(type, "bridge") ? "bridge" : "dev", source);
         g_string_append(xml, "/>\n");
     }
-    if (target) {
-        g_string_append(xml, "  <target");
-        attr(xml, "dev", target);
-        g_string_append(xml, "/>\n");
-    }
-    if (mac) {
-        g_string_append(xml, "  <mac");
-        attr(xml, "address", mac);
-        g_string_append(xml, "/>\n");
-    }
-    if (script) {
-        g_string_append(xml, "  <script");
-        attr(xml, "path", script);
-        g_string_append(xml, "/>\n");
-    }
-    if (model) {
-        g_string_append(xml, "  <model");
-        attr(xml, "type", model);
-        g_string_append(xml, "/>\n");
-    }
-    if (alias) {
-        g_string_append(xml, "  <alias");
-        attr(xml, "name", alias);
-        g_string_append(xml, "/>\n");
-    }
+    attr_elem(xml, "target", "dev", target);
+    attr_elem(xml, "mac", "address", mac);
+    attr_elem(xml, "script", "path", script);
+    attr_elem(xml, "model", "type", model);
+    attr_elem(xml, "alias", "name", alias);
     if (in || out) {
         g_autoptr(GString) bw = g_string_new(NULL);
 

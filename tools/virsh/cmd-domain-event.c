@@ -8,17 +8,10 @@
 
 #include "tools/virsh/helpers.h"
 
-typedef struct {
-    VshCtl *ctl;
-    bool loop;
-    bool timestamp;
-    gint count;
-} DomEventData;
-
 /* Print one event line (the text after the optional timestamp); one-shot mode
  * stops after the first. */
 static void G_GNUC_PRINTF(2, 3)
-ev_print(DomEventData *d, const char *fmt, ...)
+ev_print(VshEventData *d, const char *fmt, ...)
 {
     g_autofree char *msg = NULL;
     g_autofree char *stamp = NULL;
@@ -153,7 +146,7 @@ cb_graphics(virConnectPtr c, virDomainPtr dom, int phase, const virDomainEventGr
              virDomainGetName(dom), STR_AT(phases, phase), STR_AT(fams, l->family), l->node,
              l->service, STR_AT(fams, r->family), r->node, r->service, scheme);
     for (int i = 0; subject && i < subject->nidentity; i++)
-        vsh_print(((DomEventData *) opaque)->ctl, "\t%s=%s\n", subject->identities[i].type,
+        vsh_print(((VshEventData *) opaque)->ctl, "\t%s=%s\n", subject->identities[i].type,
                   subject->identities[i].name);
 }
 
@@ -247,7 +240,7 @@ cb_device_removal_failed(virConnectPtr c, virDomainPtr dom, const char *alias, v
 }
 
 static void
-print_params(DomEventData *d, virTypedParameterPtr params, int n)
+print_params(VshEventData *d, virTypedParameterPtr params, int n)
 {
     for (int i = 0; i < n; i++) {
         g_autofree char *v = vsh_param_value(&params[i]);
@@ -259,7 +252,7 @@ print_params(DomEventData *d, virTypedParameterPtr params, int n)
 static void
 cb_tunable(virConnectPtr c, virDomainPtr dom, virTypedParameterPtr params, int n, void *opaque)
 {
-    DomEventData *d = opaque;
+    VshEventData *d = opaque;
     int before = g_atomic_int_get(&d->count);
 
     ev_print(d, "event 'tunable' for domain '%s':\n", virDomainGetName(dom));
@@ -271,7 +264,7 @@ static void
 cb_job_completed(virConnectPtr c, virDomainPtr dom, virTypedParameterPtr params, int n,
                  void *opaque)
 {
-    DomEventData *d = opaque;
+    VshEventData *d = opaque;
     int before = g_atomic_int_get(&d->count);
 
     ev_print(d, "event 'job-completed' for domain '%s':\n", virDomainGetName(dom));
@@ -319,7 +312,7 @@ cb_memory_failure(virConnectPtr c, virDomainPtr dom, int recipient, int action,
 {
     static const char *const recipients[] = { "hypervisor", "guest" };
     static const char *const actions[] = { "ignore", "inject", "fatal", "reset" };
-    DomEventData *d = opaque;
+    VshEventData *d = opaque;
     int before = g_atomic_int_get(&d->count);
 
     ev_print(d, "event 'memory-failure' for domain '%s':\n", virDomainGetName(dom));
@@ -337,7 +330,7 @@ static void
 cb_memory_device_size(virConnectPtr c, virDomainPtr dom, const char *alias,
                       unsigned long long size, void *opaque)
 {
-    DomEventData *d = opaque;
+    VshEventData *d = opaque;
     int before = g_atomic_int_get(&d->count);
 
     ev_print(d, "event 'memory-device-size-change' for domain '%s':\n", virDomainGetName(dom));
@@ -388,7 +381,7 @@ G_STATIC_ASSERT(G_N_ELEMENTS(dom_events) == VIR_DOMAIN_EVENT_ID_LAST);
 static bool
 cmd_event(VshCtl *ctl, const VshCmd *cmd)
 {
-    DomEventData data = { .ctl = ctl };
+    VshEventData data = { .ctl = ctl };
     const char *event = NULL, *name = NULL;
     bool all = vsh_opt_bool(cmd, "all");
     g_autoptr(virDomain) dom = NULL;
@@ -397,8 +390,6 @@ cmd_event(VshCtl *ctl, const VshCmd *cmd)
     size_t nids = 0, nreg = 0;
     int timeout = 0;
     virConnectPtr conn;
-    VshEventResult res;
-    bool ok = false;
 
     if (vsh_opt_bool(cmd, "list")) {
         for (size_t i = 0; i < G_N_ELEMENTS(dom_events); i++)
@@ -441,28 +432,15 @@ cmd_event(VshCtl *ctl, const VshCmd *cmd)
         int cb = virConnectDomainEventRegisterAny(conn, dom, ids[i], dom_events[ids[i]].cb,
                                                   &data, NULL);
 
-        if (cb < 0)
-            goto out;
+        if (cb < 0) {
+            for (size_t j = 0; j < nreg; j++)
+                virConnectDomainEventDeregisterAny(conn, cbs[j]);
+            return false;
+        }
         cbs[nreg++] = cb;
     }
-    if (vsh_event_start(ctl, timeout) < 0)
-        goto out;
-    res = vsh_event_wait(ctl);
-    if (res == VSH_EVENT_TIMEOUT)
-        vsh_print(ctl, "event loop timed out\n");
-    else if (res == VSH_EVENT_INTERRUPT)
-        vsh_print(ctl, "event loop interrupted\n");
-    vsh_event_cleanup(ctl);
-    vsh_print(ctl, "events received: %d\n", g_atomic_int_get(&data.count));
-    ok = g_atomic_int_get(&data.count) > 0;
-    for (size_t i = 0; i < nreg; i++)
-        virConnectDomainEventDeregisterAny(conn, cbs[i]);
-    vsh_reset_libvirt_error();
-    return ok;
- out:
-    for (size_t i = 0; i < nreg; i++)
-        virConnectDomainEventDeregisterAny(conn, cbs[i]);
-    return false;
+    return vsh_event_run(ctl, &data, conn, virConnectDomainEventDeregisterAny, cbs, nreg,
+                         timeout);
 }
 
 static const VshOptDef opts_event[] = {

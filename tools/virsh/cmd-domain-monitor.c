@@ -124,10 +124,7 @@ domain_title(virDomainPtr dom)
     return ret;
 }
 
-static const struct {
-    const char *opt;
-    unsigned int flag;
-} list_filters[] = {
+static const VshOptFlag list_filters[] = {
     { "inactive", VIR_CONNECT_LIST_DOMAINS_INACTIVE },
     { "all", VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE },
     { "transient", VIR_CONNECT_LIST_DOMAINS_TRANSIENT },
@@ -171,14 +168,9 @@ cmd_list(VshCtl *ctl, const VshCmd *cmd)
         !vsh_opt_exclusive(ctl, cmd, "json", "id") ||
         !vsh_opt_exclusive(ctl, cmd, "json", "table"))
         return false;
-    flags = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(list_filters); i++) {
-        if (!vsh_opt_bool(cmd, list_filters[i].opt))
-            continue;
-        flags |= list_filters[i].flag;
-        if (g_str_has_prefix(list_filters[i].opt, "state-"))
-            state_filter = true;
-    }
+    flags = vsh_opt_flags(cmd, list_filters, G_N_ELEMENTS(list_filters));
+    state_filter = flags & (VIR_CONNECT_LIST_DOMAINS_RUNNING | VIR_CONNECT_LIST_DOMAINS_PAUSED |
+                            VIR_CONNECT_LIST_DOMAINS_SHUTOFF | VIR_CONNECT_LIST_DOMAINS_OTHER);
     /* by default only running domains; a state filter looks at every domain */
     if (!(flags & (VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE)) &&
         !state_filter)
@@ -358,12 +350,10 @@ cmd_dominfo(VshCtl *ctl, const VshCmd *cmd)
     else
         vsh_print(ctl, "%-15s %s\n", "Max memory:", "no limit");
     vsh_print(ctl, "%-15s %lu KiB\n", "Used memory:", info.memory);
-    vsh_print(ctl, "%-15s %s\n", "Persistent:",
-              persistent < 0 ? "unknown" : persistent ? "yes" : "no");
+    vsh_print(ctl, "%-15s %s\n", "Persistent:", vsh_yes_no(persistent, "unknown"));
     if (autostart >= 0)
         vsh_print(ctl, "%-15s %s\n", "Autostart:", autostart ? "enable" : "disable");
-    vsh_print(ctl, "%-15s %s\n", "Managed save:",
-              msave < 0 ? "unknown" : msave ? "yes" : "no");
+    vsh_print(ctl, "%-15s %s\n", "Managed save:", vsh_yes_no(msave, "unknown"));
 
     memset(&model, 0, sizeof(model));
     if (virNodeGetSecurityModel(vsh_conn(ctl), &model) < 0) {
@@ -1056,10 +1046,7 @@ static const VshOptDef opts_dommemstat[] = {
 
 /* ---- domstats ---- */
 
-static const struct {
-    const char *opt;
-    unsigned int flag;
-} stats_groups[] = {
+static const VshOptFlag stats_groups[] = {
     { "state", VIR_DOMAIN_STATS_STATE },
     { "cpu-total", VIR_DOMAIN_STATS_CPU_TOTAL },
     { "balloon", VIR_DOMAIN_STATS_BALLOON },
@@ -1094,7 +1081,7 @@ dom_unref(gpointer d)
 static bool
 cmd_domstats(VshCtl *ctl, const VshCmd *cmd)
 {
-    unsigned int stats = 0, flags = 0;
+    unsigned int stats, flags;
     bool raw = vsh_opt_bool(cmd, "raw");
     bool json = vsh_opt_bool(cmd, "json");
     virDomainStatsRecordPtr *recs = NULL;
@@ -1104,14 +1091,8 @@ cmd_domstats(VshCtl *ctl, const VshCmd *cmd)
     size_t iter = 0;
     int n;
 
-    for (size_t i = 0; i < G_N_ELEMENTS(stats_groups); i++) {
-        if (vsh_opt_bool(cmd, stats_groups[i].opt))
-            stats |= stats_groups[i].flag;
-    }
-    for (size_t i = 0; i < G_N_ELEMENTS(stats_lists); i++) {
-        if (vsh_opt_bool(cmd, stats_lists[i].opt))
-            flags |= stats_lists[i].flag;
-    }
+    stats = vsh_opt_flags(cmd, stats_groups, G_N_ELEMENTS(stats_groups));
+    flags = vsh_opt_flags(cmd, stats_lists, G_N_ELEMENTS(stats_lists));
     while ((name = vsh_opt_argv(cmd, "domain", &iter))) {
         virDomainPtr d = vsh_domain_lookup(ctl, name, VSH_BYANY);
 

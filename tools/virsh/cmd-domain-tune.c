@@ -86,6 +86,15 @@ typedef int (*ParamGet)(virDomainPtr dom, const char *dev, virTypedParameterPtr 
 typedef int (*ParamSet)(virDomainPtr dom, const char *dev, virTypedParameterPtr params,
                         int n, unsigned int flags);
 
+/* one command's parameters: how to get and set them, and its messages */
+typedef struct {
+    ParamGet get;
+    ParamSet set;
+    const char *what;           /* "memory", in "Unable to get memory parameters" */
+    const char *set_failed;     /* the error when setting fails */
+    bool memory;                /* VIR_DOMAIN_MEMORY_PARAM_UNLIMITED prints as "unlimited" */
+} Tunable;
+
 static bool
 tune_collect(VshCtl *ctl, const VshCmd *cmd, const TuneOpt *opts, virTypedParameterPtr *params,
              int *n, int *max)
@@ -147,35 +156,48 @@ tune_print(VshCtl *ctl, virTypedParameterPtr params, int n, bool memory)
 
 /* Print the parameters (none set) or set those collected. Messages as virsh's. */
 static bool
-tune_run(VshCtl *ctl, virDomainPtr dom, const char *dev, ParamGet get, ParamSet set,
-         virTypedParameterPtr params, int n, unsigned int flags, const char *what_get,
-         const char *what_set, bool memory)
+tune_run(VshCtl *ctl, virDomainPtr dom, const char *dev, const Tunable *t,
+         virTypedParameterPtr params, int n, unsigned int flags)
 {
     virTypedParameterPtr cur = NULL;
     int ncur = 0;
     bool ok;
 
     if (n > 0) {
-        if (set(dom, dev, params, n, flags) < 0) {
-            vsh_error(ctl, "%s", what_set);
+        if (t->set(dom, dev, params, n, flags) < 0) {
+            vsh_error(ctl, "%s", t->set_failed);
             return false;
         }
         return true;
     }
-    if (get(dom, dev, NULL, &ncur, flags) < 0) {
-        vsh_error(ctl, "Unable to get number of %s parameters", what_get);
+    if (t->get(dom, dev, NULL, &ncur, flags) < 0) {
+        vsh_error(ctl, "Unable to get number of %s parameters", t->what);
         return false;
     }
     if (ncur == 0)
         return true;
     cur = g_new0(virTypedParameter, ncur);
-    ok = get(dom, dev, cur, &ncur, flags) == 0;
+    ok = t->get(dom, dev, cur, &ncur, flags) == 0;
     if (!ok)
-        vsh_error(ctl, "Unable to get %s parameters", what_get);
+        vsh_error(ctl, "Unable to get %s parameters", t->what);
     else
-        tune_print(ctl, cur, ncur, memory);
+        tune_print(ctl, cur, ncur, t->memory);
     virTypedParamsClear(cur, ncur);
     g_free(cur);
+    return ok;
+}
+
+/* tune_run() with the parameters that the options in @opts set */
+static bool
+tune_opts_run(VshCtl *ctl, const VshCmd *cmd, virDomainPtr dom, const char *dev,
+              const TuneOpt *opts, const Tunable *t, unsigned int flags)
+{
+    virTypedParameterPtr params = NULL;
+    int n = 0, max = 0;
+    bool ok = tune_collect(ctl, cmd, opts, &params, &n, &max) &&
+              tune_run(ctl, dom, dev, t, params, n, flags);
+
+    virTypedParamsFree(params, n);
     return ok;
 }
 
@@ -191,6 +213,10 @@ mem_set(virDomainPtr d, const char *dev, virTypedParameterPtr p, int n, unsigned
     return virDomainSetMemoryParameters(d, p, n, f);
 }
 
+static const Tunable mem_tunable = {
+    mem_get, mem_set, "memory", "Unable to change memory parameters", true,
+};
+
 static bool
 cmd_memtune(VshCtl *ctl, const VshCmd *cmd)
 {
@@ -202,21 +228,11 @@ cmd_memtune(VshCtl *ctl, const VshCmd *cmd)
         { NULL }
     };
     g_autoptr(virDomain) dom = NULL;
-    virTypedParameterPtr params = NULL;
-    int n = 0, max = 0;
     unsigned int flags;
-    bool ok;
 
     if (!vsh_affect_flags(ctl, cmd, &flags) || !(dom = vsh_domain(ctl, cmd, NULL)))
         return false;
-    if (!tune_collect(ctl, cmd, opts, &params, &n, &max)) {
-        virTypedParamsFree(params, n);
-        return false;
-    }
-    ok = tune_run(ctl, dom, NULL, mem_get, mem_set, params, n, flags, "memory",
-                  "Unable to change memory parameters", true);
-    virTypedParamsFree(params, n);
-    return ok;
+    return tune_opts_run(ctl, cmd, dom, NULL, opts, &mem_tunable, flags);
 }
 
 static const VshOptDef opts_memtune[] = {
@@ -241,6 +257,10 @@ blkio_set(virDomainPtr d, const char *dev, virTypedParameterPtr p, int n, unsign
     return virDomainSetBlkioParameters(d, p, n, f);
 }
 
+static const Tunable blkio_tunable = {
+    blkio_get, blkio_set, "blkio", "Unable to change blkio parameters", false,
+};
+
 static bool
 cmd_blkiotune(VshCtl *ctl, const VshCmd *cmd)
 {
@@ -254,10 +274,8 @@ cmd_blkiotune(VshCtl *ctl, const VshCmd *cmd)
         { NULL }
     };
     g_autoptr(virDomain) dom = NULL;
-    virTypedParameterPtr params = NULL;
-    int n = 0, max = 0, weight = 0, r;
+    int weight = 0, r;
     unsigned int flags;
-    bool ok;
 
     if (!vsh_affect_flags(ctl, cmd, &flags) || !(dom = vsh_domain(ctl, cmd, NULL)))
         return false;
@@ -267,14 +285,7 @@ cmd_blkiotune(VshCtl *ctl, const VshCmd *cmd)
         vsh_error(ctl, "Invalid value of %d for I/O weight", weight);
         return false;
     }
-    if (!tune_collect(ctl, cmd, opts, &params, &n, &max)) {
-        virTypedParamsFree(params, n);
-        return false;
-    }
-    ok = tune_run(ctl, dom, NULL, blkio_get, blkio_set, params, n, flags, "blkio",
-                  "Unable to change blkio parameters", false);
-    virTypedParamsFree(params, n);
-    return ok;
+    return tune_opts_run(ctl, cmd, dom, NULL, opts, &blkio_tunable, flags);
 }
 
 static const VshOptDef opts_blkiotune[] = {
@@ -300,6 +311,10 @@ iotune_set(virDomainPtr d, const char *dev, virTypedParameterPtr p, int n, unsig
 {
     return virDomainSetBlockIoTune(d, dev, p, n, f);
 }
+
+static const Tunable iotune_tunable = {
+    iotune_get, iotune_set, "block I/O throttle", "Unable to change block I/O throttle", false,
+};
 
 #define IOTUNE(o, f) { o, f, VIR_TYPED_PARAM_ULLONG, false }
 
@@ -330,23 +345,13 @@ cmd_blkdeviotune(VshCtl *ctl, const VshCmd *cmd)
         { NULL }
     };
     g_autoptr(virDomain) dom = NULL;
-    virTypedParameterPtr params = NULL;
     const char *dev = NULL;
-    int n = 0, max = 0;
     unsigned int flags;
-    bool ok;
 
     if (!vsh_affect_flags(ctl, cmd, &flags) || !(dom = vsh_domain(ctl, cmd, NULL)) ||
         vsh_opt_string(ctl, cmd, "device", &dev) <= 0)
         return false;
-    if (!tune_collect(ctl, cmd, opts, &params, &n, &max)) {
-        virTypedParamsFree(params, n);
-        return false;
-    }
-    ok = tune_run(ctl, dom, dev, iotune_get, iotune_set, params, n, flags, "block I/O throttle",
-                  "Unable to change block I/O throttle", false);
-    virTypedParamsFree(params, n);
-    return ok;
+    return tune_opts_run(ctl, cmd, dom, dev, opts, &iotune_tunable, flags);
 }
 
 #define IOTUNE_OPT(n, h) { n, VSH_OT_INT, 0, h }
@@ -389,6 +394,10 @@ iface_set(virDomainPtr d, const char *dev, virTypedParameterPtr p, int n, unsign
 {
     return virDomainSetInterfaceParameters(d, dev, p, n, f);
 }
+
+static const Tunable iface_tunable = {
+    iface_get, iface_set, "interface", "Unable to set interface parameters", false,
+};
 
 /* "average[,peak[,burst[,floor]]]" */
 static bool
@@ -446,8 +455,7 @@ cmd_domiftune(VshCtl *ctl, const VshCmd *cmd)
         return false;
     if ((!in || add_bandwidth(ctl, in, true, &params, &n, &max)) &&
         (!out || add_bandwidth(ctl, out, false, &params, &n, &max)))
-        ok = tune_run(ctl, dom, dev, iface_get, iface_set, params, n, flags, "interface",
-                      "Unable to set interface parameters", false);
+        ok = tune_run(ctl, dom, dev, &iface_tunable, params, n, flags);
     virTypedParamsFree(params, n);
     return ok;
 }

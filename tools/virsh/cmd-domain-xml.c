@@ -287,13 +287,12 @@ static const VshOptDef opts_metadata[] = {
 static unsigned int
 state_flags(const VshCmd *cmd)
 {
-    unsigned int flags = 0;
+    static const VshOptFlag map[] = {
+        { "running", VIR_DOMAIN_SAVE_RUNNING },
+        { "paused", VIR_DOMAIN_SAVE_PAUSED },
+    };
 
-    if (vsh_opt_bool(cmd, "running"))
-        flags |= VIR_DOMAIN_SAVE_RUNNING;
-    if (vsh_opt_bool(cmd, "paused"))
-        flags |= VIR_DOMAIN_SAVE_PAUSED;
-    return flags;
+    return vsh_opt_flags(cmd, map, G_N_ELEMENTS(map));
 }
 
 static bool

@@ -350,15 +350,13 @@ static const VshOptDef opts_power[] = {
 static unsigned int
 save_flags(const VshCmd *cmd)
 {
-    unsigned int flags = 0;
+    static const VshOptFlag map[] = {
+        { "bypass-cache", VIR_DOMAIN_SAVE_BYPASS_CACHE },
+        { "running", VIR_DOMAIN_SAVE_RUNNING },
+        { "paused", VIR_DOMAIN_SAVE_PAUSED },
+    };
 
-    if (vsh_opt_bool(cmd, "bypass-cache"))
-        flags |= VIR_DOMAIN_SAVE_BYPASS_CACHE;
-    if (vsh_opt_bool(cmd, "running"))
-        flags |= VIR_DOMAIN_SAVE_RUNNING;
-    if (vsh_opt_bool(cmd, "paused"))
-        flags |= VIR_DOMAIN_SAVE_PAUSED;
-    return flags;
+    return vsh_opt_flags(cmd, map, G_N_ELEMENTS(map));
 }
 
 static bool
@@ -845,18 +843,9 @@ cmd_dompmsuspend(VshCtl *ctl, const VshCmd *cmd)
     unsigned int t;
 
     if (!dom || vsh_opt_string(ctl, cmd, "target", &target) <= 0 ||
-        vsh_opt_ull(ctl, cmd, "duration", &duration) < 0)
+        vsh_opt_ull(ctl, cmd, "duration", &duration) < 0 ||
+        !vsh_suspend_target(ctl, target, &t))
         return false;
-    if (g_str_equal(target, "mem"))
-        t = VIR_NODE_SUSPEND_TARGET_MEM;
-    else if (g_str_equal(target, "disk"))
-        t = VIR_NODE_SUSPEND_TARGET_DISK;
-    else if (g_str_equal(target, "hybrid"))
-        t = VIR_NODE_SUSPEND_TARGET_HYBRID;
-    else {
-        vsh_error(ctl, "Invalid target");
-        return false;
-    }
     if (virDomainPMSuspendForDuration(dom, t, duration, 0) < 0) {
         vsh_error(ctl, "Domain '%s' could not be suspended", virDomainGetName(dom));
         return false;

@@ -409,18 +409,9 @@ cmd_nodesuspend(VshCtl *ctl, const VshCmd *cmd)
     unsigned int t;
 
     if (vsh_opt_string(ctl, cmd, "target", &target) <= 0 ||
-        vsh_opt_ll(ctl, cmd, "duration", &duration) < 0)
+        vsh_opt_ll(ctl, cmd, "duration", &duration) < 0 ||
+        !vsh_suspend_target(ctl, target, &t))
         return false;
-    if (g_str_equal(target, "mem"))
-        t = VIR_NODE_SUSPEND_TARGET_MEM;
-    else if (g_str_equal(target, "disk"))
-        t = VIR_NODE_SUSPEND_TARGET_DISK;
-    else if (g_str_equal(target, "hybrid"))
-        t = VIR_NODE_SUSPEND_TARGET_HYBRID;
-    else {
-        vsh_error(ctl, "Invalid target");
-        return false;
-    }
     if (duration < 0) {
         vsh_error(ctl, "Invalid duration");
         return false;

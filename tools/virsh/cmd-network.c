@@ -22,12 +22,6 @@ net_opt(VshCtl *ctl, const VshCmd *cmd)
     return vsh_network_opt(ctl, cmd, "network", VSH_BYUUID | VSH_BYNAME, NULL);
 }
 
-static const char *
-yes_no_unknown(int v)
-{
-    return v < 0 ? "unknown" : v ? "yes" : "no";
-}
-
 /* ---- net-list ---- */
 
 static int
@@ -40,10 +34,7 @@ net_name_cmp(const void *a, const void *b)
 static bool
 cmd_net_list(VshCtl *ctl, const VshCmd *cmd)
 {
-    static const struct {
-        const char *opt;
-        unsigned int flag;
-    } filters[] = {
+    static const VshOptFlag filters[] = {
         { "inactive", VIR_CONNECT_LIST_NETWORKS_INACTIVE },
         { "all", VIR_CONNECT_LIST_NETWORKS_ACTIVE | VIR_CONNECT_LIST_NETWORKS_INACTIVE },
         { "persistent", VIR_CONNECT_LIST_NETWORKS_PERSISTENT },
@@ -65,10 +56,7 @@ cmd_net_list(VshCtl *ctl, const VshCmd *cmd)
         vsh_error(ctl, "Only one argument from --table, --name and --uuid may be specified.");
         return false;
     }
-    for (size_t i = 0; i < G_N_ELEMENTS(filters); i++) {
-        if (vsh_opt_bool(cmd, filters[i].opt))
-            flags |= filters[i].flag;
-    }
+    flags = vsh_opt_flags(cmd, filters, G_N_ELEMENTS(filters));
     if (!(flags & (VIR_CONNECT_LIST_NETWORKS_ACTIVE | VIR_CONNECT_LIST_NETWORKS_INACTIVE)))
         flags |= VIR_CONNECT_LIST_NETWORKS_ACTIVE;
     if ((n = virConnectListAllNetworks(vsh_conn(ctl), &nets, flags)) < 0) {
@@ -97,10 +85,8 @@ cmd_net_list(VshCtl *ctl, const VshCmd *cmd)
             vsh_json_add_str(o, "name", name);
             vsh_json_add_str(o, "uuid", uuid);
             vsh_json_add_bool(o, "active", active == 1);
-            json_object_object_add(o, "autostart", autostart < 0 ? NULL
-                                   : json_object_new_boolean(autostart));
-            json_object_object_add(o, "persistent", persistent < 0 ? NULL
-                                   : json_object_new_boolean(persistent));
+            vsh_json_add_tristate(o, "autostart", autostart);
+            vsh_json_add_tristate(o, "persistent", persistent);
             json_object_array_add(arr, o);
         } else if (opt_uuid) {
             vsh_print(ctl, "%s\n", uuid);
@@ -108,8 +94,8 @@ cmd_net_list(VshCtl *ctl, const VshCmd *cmd)
             vsh_print(ctl, "%s\n", name);
         } else {
             vsh_table_add_row(table, name, active == 1 ? "active" : "inactive",
-                              autostart < 0 ? "no autostart" : autostart ? "yes" : "no",
-                              yes_no_unknown(persistent), NULL);
+                              vsh_yes_no(autostart, "no autostart"),
+                              vsh_yes_no(persistent, "unknown"), NULL);
         }
         virNetworkFree(nets[i]);
     }
@@ -165,10 +151,8 @@ cmd_net_info(VshCtl *ctl, const VshCmd *cmd)
         vsh_json_add_str(o, "name", virNetworkGetName(net));
         vsh_json_add_str(o, "uuid", uuid);
         vsh_json_add_bool(o, "active", active == 1);
-        json_object_object_add(o, "persistent", persistent < 0 ? NULL
-                               : json_object_new_boolean(persistent));
-        json_object_object_add(o, "autostart", autostart < 0 ? NULL
-                               : json_object_new_boolean(autostart));
+        vsh_json_add_tristate(o, "persistent", persistent);
+        vsh_json_add_tristate(o, "autostart", autostart);
         vsh_json_add_str(o, "bridge", bridge);
         vsh_json_print(ctl, o);
         return true;
@@ -176,8 +160,8 @@ cmd_net_info(VshCtl *ctl, const VshCmd *cmd)
     vsh_print(ctl, "%-15s %s\n", "Name:", virNetworkGetName(net));
     vsh_print(ctl, "%-15s %s\n", "UUID:", uuid);
     vsh_print(ctl, "%-15s %s\n", "Active:", active == 1 ? "yes" : "no");
-    vsh_print(ctl, "%-15s %s\n", "Persistent:", yes_no_unknown(persistent));
-    vsh_print(ctl, "%-15s %s\n", "Autostart:", yes_no_unknown(autostart));
+    vsh_print(ctl, "%-15s %s\n", "Persistent:", vsh_yes_no(persistent, "unknown"));
+    vsh_print(ctl, "%-15s %s\n", "Autostart:", vsh_yes_no(autostart, "unknown"));
     if (bridge)
         vsh_print(ctl, "%-15s %s\n", "Bridge:", bridge);
     return true;
@@ -559,13 +543,6 @@ static const VshOptDef opts_net_dhcp_leases[] = {
 
 /* ---- net-event ---- */
 
-typedef struct {
-    VshCtl *ctl;
-    bool loop;
-    bool timestamp;
-    gint count;
-} NetEventData;
-
 static void
 net_lifecycle_cb(virConnectPtr conn, virNetworkPtr net, int event, int detail, void *opaque)
 {
@@ -575,54 +552,28 @@ net_lifecycle_cb(virConnectPtr conn, virNetworkPtr net, int event, int detail, v
         [VIR_NETWORK_EVENT_STARTED] = "Started",
         [VIR_NETWORK_EVENT_STOPPED] = "Stopped",
     };
-    NetEventData *d = opaque;
-    const char *what = event >= 0 && event < (int) G_N_ELEMENTS(names) ? names[event]
-                                                                      : "unknown";
 
-    if (!d->loop && g_atomic_int_get(&d->count) > 0)
-        return;
-    if (d->timestamp) {
-        g_autofree char *ts = vsh_timestamp();
-
-        vsh_print(d->ctl, "%s: event 'lifecycle' for network %s: %s\n", ts,
-                  virNetworkGetName(net), what);
-    } else {
-        vsh_print(d->ctl, "event 'lifecycle' for network %s: %s\n", virNetworkGetName(net),
-                  what);
-    }
-    g_atomic_int_inc(&d->count);
-    if (!d->loop)
-        vsh_event_done();
+    vsh_event_print(opaque, "network", virNetworkGetName(net),
+                    event >= 0 && event < (int) G_N_ELEMENTS(names) ? names[event] : "unknown");
 }
+
+/* stock virsh knows only this one */
+static const char *const net_event_names[] = { "lifecycle" };
 
 static bool
 cmd_net_event(VshCtl *ctl, const VshCmd *cmd)
 {
-    NetEventData data = { .ctl = ctl };
-    const char *event = NULL, *name = NULL;
+    VshEventData data = { 0 };
+    const char *name = NULL;
     g_autoptr(virNetwork) net = NULL;
     virConnectPtr conn;
-    VshEventResult res;
-    int timeout = 0, cb;
+    int id, timeout = 0, cb;
 
-    if (vsh_opt_bool(cmd, "list")) {
-        vsh_print(ctl, "lifecycle\n");
-        return true;
-    }
-    if (vsh_opt_string(ctl, cmd, "event", &event) < 0)
-        return false;
-    if (!event) {
-        vsh_error(ctl, "either --list or --event <type> is required");
-        return false;
-    }
-    if (!g_str_equal(event, "lifecycle")) {
-        vsh_error(ctl, "unknown event type %s", event);
-        return false;
-    }
-    data.loop = vsh_opt_bool(cmd, "loop");
-    data.timestamp = vsh_opt_bool(cmd, "timestamp");
-    if (vsh_opt_timeout(ctl, cmd, &timeout) < 0 ||
-        vsh_opt_string(ctl, cmd, "network", &name) < 0 || !(conn = vsh_conn(ctl)))
+    id = vsh_event_opts(ctl, cmd, net_event_names, G_N_ELEMENTS(net_event_names), &data,
+                        &timeout);
+    if (id < 0)
+        return id == VSH_EVENT_LISTED;
+    if (vsh_opt_string(ctl, cmd, "network", &name) < 0 || !(conn = vsh_conn(ctl)))
         return false;
     if (name && !(net = vsh_network_opt(ctl, cmd, "network", VSH_BYUUID | VSH_BYNAME, NULL)))
         return false;
@@ -631,29 +582,13 @@ cmd_net_event(VshCtl *ctl, const VshCmd *cmd)
                                            &data, NULL);
     if (cb < 0)
         return false;
-    if (vsh_event_start(ctl, timeout) < 0) {
-        virConnectNetworkEventDeregisterAny(conn, cb);
-        return false;
-    }
-    res = vsh_event_wait(ctl);
-    if (res == VSH_EVENT_TIMEOUT)
-        vsh_print(ctl, "event loop timed out\n");
-    else if (res == VSH_EVENT_INTERRUPT)
-        vsh_print(ctl, "event loop interrupted\n");
-    virConnectNetworkEventDeregisterAny(conn, cb);
-    vsh_event_cleanup(ctl);
-    vsh_print(ctl, "events received: %d\n", g_atomic_int_get(&data.count));
-    vsh_reset_libvirt_error();
-    return g_atomic_int_get(&data.count) > 0;
+    return vsh_event_run(ctl, &data, conn, virConnectNetworkEventDeregisterAny, &cb, 1,
+                         timeout);
 }
 
 static const VshOptDef opts_net_event[] = {
     { "network", VSH_OT_STRING, 0, "only events of this network" },
-    { "event", VSH_OT_STRING, 0, "the event type to wait for" },
-    { "loop", VSH_OT_BOOL, 0, "keep waiting after the first event" },
-    { "timeout", VSH_OT_INT, 0, "give up after this many seconds" },
-    { "list", VSH_OT_BOOL, 0, "print the event types and exit" },
-    { "timestamp", VSH_OT_BOOL, 0, "prefix each event with the time it was received" },
+    VSH_EVENT_OPTS,
     { NULL }
 };
 

@@ -180,8 +180,7 @@ cmd_nodedev_info(VshCtl *ctl, const VshCmd *cmd)
         vsh_json_add_str(o, "parent", parent);
         vsh_json_add_bool(o, "active", active == 1);
         vsh_json_add_bool(o, "persistent", persistent == 1);
-        json_object_object_add(o, "autostart", autostart < 0 ? NULL
-                               : json_object_new_boolean(autostart));
+        vsh_json_add_tristate(o, "autostart", autostart);
         vsh_json_print(ctl, o);
         return true;
     }
@@ -190,8 +189,7 @@ cmd_nodedev_info(VshCtl *ctl, const VshCmd *cmd)
     /* as in libvirt's virsh, a failed query (-1) reads as "yes" */
     vsh_print(ctl, "%-15s %s\n", "Active:", active != 0 ? "yes" : "no");
     vsh_print(ctl, "%-15s %s\n", "Persistent:", persistent != 0 ? "yes" : "no");
-    vsh_print(ctl, "%-15s %s\n", "Autostart:",
-              autostart < 0 ? "no autostart" : autostart ? "yes" : "no");
+    vsh_print(ctl, "%-15s %s\n", "Autostart:", vsh_yes_no(autostart, "no autostart"));
     return true;
 }
 
@@ -408,32 +406,6 @@ static const VshOptDef opts_nodedev_autostart[] = {
 
 /* ---- nodedev-event ---- */
 
-typedef struct {
-    VshCtl *ctl;
-    const char *event;
-    bool loop;
-    bool timestamp;
-    gint count;
-} DevEventData;
-
-static void
-dev_event_print(DevEventData *d, virNodeDevicePtr dev, const char *detail)
-{
-    g_autofree char *ts = d->timestamp ? vsh_timestamp() : NULL;
-
-    if (!d->loop && g_atomic_int_get(&d->count) > 0)
-        return;
-    if (detail)
-        vsh_print(d->ctl, "%s%sevent '%s' for node device %s: %s\n", ts ? ts : "",
-                  ts ? ": " : "", d->event, virNodeDeviceGetName(dev), detail);
-    else
-        vsh_print(d->ctl, "%s%sevent '%s' for node device %s\n", ts ? ts : "",
-                  ts ? ": " : "", d->event, virNodeDeviceGetName(dev));
-    g_atomic_int_inc(&d->count);
-    if (!d->loop)
-        vsh_event_done();
-}
-
 static void
 dev_lifecycle_cb(virConnectPtr c, virNodeDevicePtr dev, int event, int detail, void *opaque)
 {
@@ -444,91 +416,57 @@ dev_lifecycle_cb(virConnectPtr c, virNodeDevicePtr dev, int event, int detail, v
         [VIR_NODE_DEVICE_EVENT_UNDEFINED] = "Undefined",
     };
 
-    dev_event_print(opaque, dev, event >= 0 && event < (int) G_N_ELEMENTS(names)
-                                     ? names[event] : "unknown");
+    vsh_event_print(opaque, "node device", virNodeDeviceGetName(dev),
+                    event >= 0 && event < (int) G_N_ELEMENTS(names) ? names[event] : "unknown");
 }
 
 static void
 dev_generic_cb(virConnectPtr c, virNodeDevicePtr dev, void *opaque)
 {
-    dev_event_print(opaque, dev, NULL);
+    vsh_event_print(opaque, "node device", virNodeDeviceGetName(dev), NULL);
 }
 
-static const struct {
-    const char *name;
-    virConnectNodeDeviceEventGenericCallback cb;
-} dev_events[] = {
-    [VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE] = {
-        "lifecycle", (virConnectNodeDeviceEventGenericCallback) (void (*)(void)) dev_lifecycle_cb },
-    [VIR_NODE_DEVICE_EVENT_ID_UPDATE] = { "update", dev_generic_cb },
+static const char *const dev_event_names[] = {
+    [VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE] = "lifecycle",
+    [VIR_NODE_DEVICE_EVENT_ID_UPDATE] = "update",
 };
-G_STATIC_ASSERT(G_N_ELEMENTS(dev_events) == VIR_NODE_DEVICE_EVENT_ID_LAST);
+static const virConnectNodeDeviceEventGenericCallback dev_event_cbs[] = {
+    [VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE] =
+        (virConnectNodeDeviceEventGenericCallback) (void (*)(void)) dev_lifecycle_cb,
+    [VIR_NODE_DEVICE_EVENT_ID_UPDATE] = dev_generic_cb,
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(dev_event_names) == VIR_NODE_DEVICE_EVENT_ID_LAST);
+G_STATIC_ASSERT(G_N_ELEMENTS(dev_event_cbs) == VIR_NODE_DEVICE_EVENT_ID_LAST);
 
 static bool
 cmd_nodedev_event(VshCtl *ctl, const VshCmd *cmd)
 {
-    DevEventData data = { .ctl = ctl };
-    const char *event = NULL, *name = NULL;
+    VshEventData data = { 0 };
+    const char *name = NULL;
     g_autoptr(virNodeDevice) dev = NULL;
     virConnectPtr conn;
-    VshEventResult res;
-    int id = -1, timeout = 0, cb;
+    int id, timeout = 0, cb;
 
-    if (vsh_opt_bool(cmd, "list")) {
-        for (size_t i = 0; i < G_N_ELEMENTS(dev_events); i++)
-            vsh_print(ctl, "%s\n", dev_events[i].name);
-        return true;
-    }
-    if (vsh_opt_string(ctl, cmd, "event", &event) < 0)
-        return false;
-    if (!event) {
-        vsh_error(ctl, "either --list or --event <type> is required");
-        return false;
-    }
-    for (size_t i = 0; i < G_N_ELEMENTS(dev_events); i++) {
-        if (g_str_equal(event, dev_events[i].name))
-            id = (int) i;
-    }
-    if (id < 0) {
-        vsh_error(ctl, "unknown event type %s", event);
-        return false;
-    }
-    data.event = event;
-    data.loop = vsh_opt_bool(cmd, "loop");
-    data.timestamp = vsh_opt_bool(cmd, "timestamp");
-    if (vsh_opt_timeout(ctl, cmd, &timeout) < 0 ||
-        vsh_opt_string(ctl, cmd, "device", &name) < 0 || !(conn = vsh_conn(ctl)))
+    id = vsh_event_opts(ctl, cmd, dev_event_names, G_N_ELEMENTS(dev_event_names), &data,
+                        &timeout);
+    if (id < 0)
+        return id == VSH_EVENT_LISTED;
+    if (vsh_opt_string(ctl, cmd, "device", &name) < 0 || !(conn = vsh_conn(ctl)))
         return false;
     if (name && !(dev = virNodeDeviceLookupByName(conn, name))) {
         vsh_error(ctl, "Could not find matching device '%s'", name);
         return false;
     }
-    if ((cb = virConnectNodeDeviceEventRegisterAny(conn, dev, id, dev_events[id].cb, &data,
+    if ((cb = virConnectNodeDeviceEventRegisterAny(conn, dev, id, dev_event_cbs[id], &data,
                                                    NULL)) < 0)
         return false;
-    if (vsh_event_start(ctl, timeout) < 0) {
-        virConnectNodeDeviceEventDeregisterAny(conn, cb);
-        return false;
-    }
-    res = vsh_event_wait(ctl);
-    if (res == VSH_EVENT_TIMEOUT)
-        vsh_print(ctl, "event loop timed out\n");
-    else if (res == VSH_EVENT_INTERRUPT)
-        vsh_print(ctl, "event loop interrupted\n");
-    virConnectNodeDeviceEventDeregisterAny(conn, cb);
-    vsh_event_cleanup(ctl);
-    vsh_print(ctl, "events received: %d\n", g_atomic_int_get(&data.count));
-    vsh_reset_libvirt_error();
-    return g_atomic_int_get(&data.count) > 0;
+    return vsh_event_run(ctl, &data, conn, virConnectNodeDeviceEventDeregisterAny, &cb, 1,
+                         timeout);
 }
 
 static const VshOptDef opts_nodedev_event[] = {
     { "device", VSH_OT_STRING, 0, "only events of this device" },
-    { "event", VSH_OT_STRING, 0, "the event type to wait for" },
-    { "loop", VSH_OT_BOOL, 0, "keep waiting after the first event" },
-    { "timeout", VSH_OT_INT, 0, "give up after this many seconds" },
-    { "list", VSH_OT_BOOL, 0, "print the event types and exit" },
-    { "timestamp", VSH_OT_BOOL, 0, "prefix each event with the time it was received" },
+    VSH_EVENT_OPTS,
     { NULL }
 };
 

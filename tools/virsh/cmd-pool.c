@@ -78,17 +78,15 @@ pool_list_row(VshCtl *ctl, virStoragePoolPtr p, json_object *arr, VshTable *tabl
         autostart = -1;
     vsh_reset_libvirt_error();
     virStoragePoolGetUUIDString(p, uuid);
-    autostr = autostart < 0 ? "no autostart" : autostart ? "yes" : "no";
+    autostr = vsh_yes_no(autostart, "no autostart");
     if (arr) {
         json_object *o = json_object_new_object();
 
         vsh_json_add_str(o, "name", name);
         vsh_json_add_str(o, "uuid", uuid);
         vsh_json_add_str(o, "state", have_info ? pool_state_str(info.state) : NULL);
-        json_object_object_add(o, "autostart", autostart < 0 ? NULL
-                               : json_object_new_boolean(autostart));
-        json_object_object_add(o, "persistent", persistent < 0 ? NULL
-                               : json_object_new_boolean(persistent));
+        vsh_json_add_tristate(o, "autostart", autostart);
+        vsh_json_add_tristate(o, "persistent", persistent);
         if (have_info && info.state == VIR_STORAGE_POOL_RUNNING) {
             vsh_json_add_uint(o, "capacity", info.capacity);
             vsh_json_add_uint(o, "allocation", info.allocation);
@@ -103,7 +101,7 @@ pool_list_row(VshCtl *ctl, virStoragePoolPtr p, json_object *arr, VshTable *tabl
         g_autofree char *avail = running ? vsh_pretty_bytes(info.available) : g_strdup("-");
 
         vsh_table_add_row(table, name, have_info ? pool_state_str(info.state) : "unknown",
-                          autostr, persistent < 0 ? "unknown" : persistent ? "yes" : "no",
+                          autostr, vsh_yes_no(persistent, "unknown"),
                           cap, alloc, avail, NULL);
     } else if (opt_uuid && opt_name) {
         vsh_print(ctl, "%-36s %-20s\n", uuid, name);
@@ -120,10 +118,7 @@ pool_list_row(VshCtl *ctl, virStoragePoolPtr p, json_object *arr, VshTable *tabl
 static bool
 cmd_pool_list(VshCtl *ctl, const VshCmd *cmd)
 {
-    static const struct {
-        const char *opt;
-        unsigned int flag;
-    } filters[] = {
+    static const VshOptFlag filters[] = {
         { "inactive", VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE },
         { "all", VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE | VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE },
         { "transient", VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT },
@@ -150,10 +145,7 @@ cmd_pool_list(VshCtl *ctl, const VshCmd *cmd)
         return false;
     if (vsh_opt_string(ctl, cmd, "type", &types) < 0)
         return false;
-    for (size_t i = 0; i < G_N_ELEMENTS(filters); i++) {
-        if (vsh_opt_bool(cmd, filters[i].opt))
-            flags |= filters[i].flag;
-    }
+    flags = vsh_opt_flags(cmd, filters, G_N_ELEMENTS(filters));
     if (!(flags & (VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE |
                    VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE)))
         flags |= VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE;
@@ -253,10 +245,8 @@ cmd_pool_info(VshCtl *ctl, const VshCmd *cmd)
         vsh_json_add_str(o, "name", virStoragePoolGetName(pool));
         vsh_json_add_str(o, "uuid", uuid);
         vsh_json_add_str(o, "state", pool_state_str(info.state));
-        json_object_object_add(o, "persistent", persistent < 0 ? NULL
-                               : json_object_new_boolean(persistent));
-        json_object_object_add(o, "autostart", autostart < 0 ? NULL
-                               : json_object_new_boolean(autostart));
+        vsh_json_add_tristate(o, "persistent", persistent);
+        vsh_json_add_tristate(o, "autostart", autostart);
         if (info.state == VIR_STORAGE_POOL_RUNNING || info.state == VIR_STORAGE_POOL_DEGRADED) {
             vsh_json_add_uint(o, "capacity", info.capacity);
             vsh_json_add_uint(o, "allocation", info.allocation);
@@ -268,10 +258,8 @@ cmd_pool_info(VshCtl *ctl, const VshCmd *cmd)
     vsh_print(ctl, "%-15s %s\n", "Name:", virStoragePoolGetName(pool));
     vsh_print(ctl, "%-15s %s\n", "UUID:", uuid);
     vsh_print(ctl, "%-15s %s\n", "State:", pool_state_str(info.state));
-    vsh_print(ctl, "%-15s %s\n", "Persistent:",
-              persistent < 0 ? "unknown" : persistent ? "yes" : "no");
-    vsh_print(ctl, "%-15s %s\n", "Autostart:",
-              autostart < 0 ? "no autostart" : autostart ? "yes" : "no");
+    vsh_print(ctl, "%-15s %s\n", "Persistent:", vsh_yes_no(persistent, "unknown"));
+    vsh_print(ctl, "%-15s %s\n", "Autostart:", vsh_yes_no(autostart, "no autostart"));
     if (info.state == VIR_STORAGE_POOL_RUNNING || info.state == VIR_STORAGE_POOL_DEGRADED) {
         print_size(ctl, "Capacity:", info.capacity, bytes);
         print_size(ctl, "Allocation:", info.allocation, bytes);
@@ -881,32 +869,6 @@ static const VshOptDef opts_find_sources_as[] = {
 
 /* ---- pool-event ---- */
 
-typedef struct {
-    VshCtl *ctl;
-    const char *event;
-    bool loop;
-    bool timestamp;
-    gint count;
-} PoolEventData;
-
-static void
-pool_event_print(PoolEventData *d, virStoragePoolPtr pool, const char *detail)
-{
-    g_autofree char *ts = d->timestamp ? vsh_timestamp() : NULL;
-
-    if (!d->loop && g_atomic_int_get(&d->count) > 0)
-        return;
-    if (detail)
-        vsh_print(d->ctl, "%s%sevent '%s' for storage pool %s: %s\n", ts ? ts : "",
-                  ts ? ": " : "", d->event, virStoragePoolGetName(pool), detail);
-    else
-        vsh_print(d->ctl, "%s%sevent '%s' for storage pool %s\n", ts ? ts : "",
-                  ts ? ": " : "", d->event, virStoragePoolGetName(pool));
-    g_atomic_int_inc(&d->count);
-    if (!d->loop)
-        vsh_event_done();
-}
-
 static void
 pool_lifecycle_cb(virConnectPtr c, virStoragePoolPtr pool, int event, int detail,
                   void *opaque)
@@ -920,89 +882,55 @@ pool_lifecycle_cb(virConnectPtr c, virStoragePoolPtr pool, int event, int detail
         [VIR_STORAGE_POOL_EVENT_DELETED] = "Deleted",
     };
 
-    pool_event_print(opaque, pool, event >= 0 && event < (int) G_N_ELEMENTS(names)
-                                       ? names[event] : "unknown");
+    vsh_event_print(opaque, "storage pool", virStoragePoolGetName(pool),
+                    event >= 0 && event < (int) G_N_ELEMENTS(names) ? names[event] : "unknown");
 }
 
 static void
 pool_generic_cb(virConnectPtr c, virStoragePoolPtr pool, void *opaque)
 {
-    pool_event_print(opaque, pool, NULL);
+    vsh_event_print(opaque, "storage pool", virStoragePoolGetName(pool), NULL);
 }
 
-static const struct {
-    const char *name;
-    virConnectStoragePoolEventGenericCallback cb;
-} pool_events[] = {
-    [VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE] = {
-        "lifecycle", (virConnectStoragePoolEventGenericCallback) (void (*)(void)) pool_lifecycle_cb },
-    [VIR_STORAGE_POOL_EVENT_ID_REFRESH] = { "refresh", pool_generic_cb },
+static const char *const pool_event_names[] = {
+    [VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE] = "lifecycle",
+    [VIR_STORAGE_POOL_EVENT_ID_REFRESH] = "refresh",
 };
-G_STATIC_ASSERT(G_N_ELEMENTS(pool_events) == VIR_STORAGE_POOL_EVENT_ID_LAST);
+static const virConnectStoragePoolEventGenericCallback pool_event_cbs[] = {
+    [VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE] =
+        (virConnectStoragePoolEventGenericCallback) (void (*)(void)) pool_lifecycle_cb,
+    [VIR_STORAGE_POOL_EVENT_ID_REFRESH] = pool_generic_cb,
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(pool_event_names) == VIR_STORAGE_POOL_EVENT_ID_LAST);
+G_STATIC_ASSERT(G_N_ELEMENTS(pool_event_cbs) == VIR_STORAGE_POOL_EVENT_ID_LAST);
 
 static bool
 cmd_pool_event(VshCtl *ctl, const VshCmd *cmd)
 {
-    PoolEventData data = { .ctl = ctl };
-    const char *event = NULL, *name = NULL;
+    VshEventData data = { 0 };
+    const char *name = NULL;
     g_autoptr(virStoragePool) pool = NULL;
     virConnectPtr conn;
-    VshEventResult res;
-    int id = -1, timeout = 0, cb;
+    int id, timeout = 0, cb;
 
-    if (vsh_opt_bool(cmd, "list")) {
-        for (size_t i = 0; i < G_N_ELEMENTS(pool_events); i++)
-            vsh_print(ctl, "%s\n", pool_events[i].name);
-        return true;
-    }
-    if (vsh_opt_string(ctl, cmd, "event", &event) < 0)
-        return false;
-    if (!event) {
-        vsh_error(ctl, "either --list or --event <type> is required");
-        return false;
-    }
-    for (size_t i = 0; i < G_N_ELEMENTS(pool_events); i++) {
-        if (g_str_equal(event, pool_events[i].name))
-            id = (int) i;
-    }
-    if (id < 0) {
-        vsh_error(ctl, "unknown event type %s", event);
-        return false;
-    }
-    data.event = event;
-    data.loop = vsh_opt_bool(cmd, "loop");
-    data.timestamp = vsh_opt_bool(cmd, "timestamp");
-    if (vsh_opt_timeout(ctl, cmd, &timeout) < 0 || vsh_opt_string(ctl, cmd, "pool", &name) < 0 ||
-        !(conn = vsh_conn(ctl)))
+    id = vsh_event_opts(ctl, cmd, pool_event_names, G_N_ELEMENTS(pool_event_names), &data,
+                        &timeout);
+    if (id < 0)
+        return id == VSH_EVENT_LISTED;
+    if (vsh_opt_string(ctl, cmd, "pool", &name) < 0 || !(conn = vsh_conn(ctl)))
         return false;
     if (name && !(pool = vsh_pool_lookup(ctl, name, VSH_BYUUID | VSH_BYNAME)))
         return false;
-    if ((cb = virConnectStoragePoolEventRegisterAny(conn, pool, id, pool_events[id].cb, &data,
+    if ((cb = virConnectStoragePoolEventRegisterAny(conn, pool, id, pool_event_cbs[id], &data,
                                                     NULL)) < 0)
         return false;
-    if (vsh_event_start(ctl, timeout) < 0) {
-        virConnectStoragePoolEventDeregisterAny(conn, cb);
-        return false;
-    }
-    res = vsh_event_wait(ctl);
-    if (res == VSH_EVENT_TIMEOUT)
-        vsh_print(ctl, "event loop timed out\n");
-    else if (res == VSH_EVENT_INTERRUPT)
-        vsh_print(ctl, "event loop interrupted\n");
-    virConnectStoragePoolEventDeregisterAny(conn, cb);
-    vsh_event_cleanup(ctl);
-    vsh_print(ctl, "events received: %d\n", g_atomic_int_get(&data.count));
-    vsh_reset_libvirt_error();
-    return g_atomic_int_get(&data.count) > 0;
+    return vsh_event_run(ctl, &data, conn, virConnectStoragePoolEventDeregisterAny, &cb, 1,
+                         timeout);
 }
 
 static const VshOptDef opts_pool_event[] = {
     { "pool", VSH_OT_STRING, 0, "only events of this pool" },
-    { "event", VSH_OT_STRING, 0, "the event type to wait for" },
-    { "loop", VSH_OT_BOOL, 0, "keep waiting after the first event" },
-    { "timeout", VSH_OT_INT, 0, "give up after this many seconds" },
-    { "list", VSH_OT_BOOL, 0, "print the event types and exit" },
-    { "timestamp", VSH_OT_BOOL, 0, "prefix each event with the time it was received" },
+    VSH_EVENT_OPTS,
     { NULL }
 };
 

@@ -302,10 +302,7 @@ secret_list_legacy(VshCtl *ctl, virConnectPtr conn, unsigned int flags,
 static bool
 cmd_secret_list(VshCtl *ctl, const VshCmd *cmd)
 {
-    static const struct {
-        const char *opt;
-        unsigned int flag;
-    } filters[] = {
+    static const VshOptFlag filters[] = {
         { "ephemeral", VIR_CONNECT_LIST_SECRETS_EPHEMERAL },
         { "no-ephemeral", VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL },
         { "private", VIR_CONNECT_LIST_SECRETS_PRIVATE },
@@ -319,10 +316,7 @@ cmd_secret_list(VshCtl *ctl, const VshCmd *cmd)
     unsigned int flags = 0;
     int n;
 
-    for (size_t i = 0; i < G_N_ELEMENTS(filters); i++) {
-        if (vsh_opt_bool(cmd, filters[i].opt))
-            flags |= filters[i].flag;
-    }
+    flags = vsh_opt_flags(cmd, filters, G_N_ELEMENTS(filters));
     n = virConnectListAllSecrets(conn, &list, flags);
     if (n < 0) {
         if (vsh_last_error_code() != VIR_ERR_NO_SUPPORT) {
@@ -390,29 +384,13 @@ static const VshOptDef opts_secret_list[] = {
 
 /* ---- secret-event ---- */
 
-typedef struct {
-    VshCtl *ctl;
-    const char *event;          /* its name, for the printed line */
-    bool loop;
-    bool timestamp;
-    gint count;
-} SecretEventData;
-
 static void
-secret_event_print(SecretEventData *data, virSecretPtr secret, const char *detail)
+secret_event_print(VshEventData *data, virSecretPtr secret, const char *detail)
 {
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
-    g_autofree char *stamp = data->timestamp ? vsh_timestamp() : NULL;
 
-    if (!data->loop && g_atomic_int_get(&data->count) > 0)
-        return;                 /* one-shot: already have ours */
     virSecretGetUUIDString(secret, uuid);
-    vsh_print(data->ctl, "%s%sevent '%s' for secret %s%s%s\n",
-              stamp ? stamp : "", stamp ? ": " : "", data->event, uuid,
-              detail ? ": " : "", detail ? detail : "");
-    g_atomic_int_inc(&data->count);
-    if (!data->loop)
-        vsh_event_done();
+    vsh_event_print(data, "secret", uuid, detail);
 }
 
 static void
@@ -436,53 +414,32 @@ secret_generic_cb(virConnectPtr conn, virSecretPtr secret, void *opaque)
     secret_event_print(opaque, secret, NULL);
 }
 
-/* like VIR_SECRET_EVENT_CALLBACK, through void (*)(void) so -Wcast-function-type is quiet */
-#define SECRET_CB(cb) ((virConnectSecretEventGenericCallback) (void (*)(void)) (cb))
-
-static const struct {
-    const char *name;
-    virConnectSecretEventGenericCallback cb;
-} secret_events[] = {
-    [VIR_SECRET_EVENT_ID_LIFECYCLE] = { "lifecycle", SECRET_CB(secret_lifecycle_cb) },
-    [VIR_SECRET_EVENT_ID_VALUE_CHANGED] = { "value-changed", secret_generic_cb },
+static const char *const secret_event_names[] = {
+    [VIR_SECRET_EVENT_ID_LIFECYCLE] = "lifecycle",
+    [VIR_SECRET_EVENT_ID_VALUE_CHANGED] = "value-changed",
 };
-G_STATIC_ASSERT(G_N_ELEMENTS(secret_events) == VIR_SECRET_EVENT_ID_LAST);
+/* like VIR_SECRET_EVENT_CALLBACK, through void (*)(void) so -Wcast-function-type is quiet */
+static const virConnectSecretEventGenericCallback secret_event_cbs[] = {
+    [VIR_SECRET_EVENT_ID_LIFECYCLE] =
+        (virConnectSecretEventGenericCallback) (void (*)(void)) secret_lifecycle_cb,
+    [VIR_SECRET_EVENT_ID_VALUE_CHANGED] = secret_generic_cb,
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(secret_event_names) == VIR_SECRET_EVENT_ID_LAST);
+G_STATIC_ASSERT(G_N_ELEMENTS(secret_event_cbs) == VIR_SECRET_EVENT_ID_LAST);
 
 static bool
 cmd_secret_event(VshCtl *ctl, const VshCmd *cmd)
 {
-    SecretEventData data = { .ctl = ctl };
-    const char *event = NULL;
+    VshEventData data = { 0 };
     const char *name = NULL;
     virSecretPtr secret = NULL;
     virConnectPtr conn;
-    int id = -1, cb, timeout = 0;
-    VshEventResult res;
+    int id, cb, timeout = 0;
 
-    if (vsh_opt_bool(cmd, "list")) {
-        for (size_t i = 0; i < G_N_ELEMENTS(secret_events); i++)
-            vsh_print(ctl, "%s\n", secret_events[i].name);
-        return true;
-    }
-    if (vsh_opt_string(ctl, cmd, "event", &event) < 0)
-        return false;
-    if (!event) {
-        vsh_error(ctl, "either --list or --event <type> is required");
-        return false;
-    }
-    for (size_t i = 0; i < G_N_ELEMENTS(secret_events); i++) {
-        if (g_str_equal(secret_events[i].name, event))
-            id = (int) i;
-    }
-    if (id < 0) {
-        vsh_error(ctl, "unknown event type %s", event);
-        return false;
-    }
-    data.event = event;
-    data.loop = vsh_opt_bool(cmd, "loop");
-    data.timestamp = vsh_opt_bool(cmd, "timestamp");
-    if (vsh_opt_timeout(ctl, cmd, &timeout) < 0)
-        return false;
+    id = vsh_event_opts(ctl, cmd, secret_event_names, G_N_ELEMENTS(secret_event_names),
+                        &data, &timeout);
+    if (id < 0)
+        return id == VSH_EVENT_LISTED;
     if (vsh_opt_string(ctl, cmd, "secret", &name) < 0)
         return false;
     conn = vsh_conn(ctl);
@@ -492,35 +449,18 @@ cmd_secret_event(VshCtl *ctl, const VshCmd *cmd)
         vsh_reset_libvirt_error();
     }
 
-    cb = virConnectSecretEventRegisterAny(conn, secret, id, secret_events[id].cb,
-                                          &data, NULL);
+    cb = virConnectSecretEventRegisterAny(conn, secret, id, secret_event_cbs[id], &data, NULL);
     if (secret)
         virSecretFree(secret);
     if (cb < 0)
         return false;
-    if (vsh_event_start(ctl, timeout) < 0) {
-        virConnectSecretEventDeregisterAny(conn, cb);
-        return false;
-    }
-    res = vsh_event_wait(ctl);
-    if (res == VSH_EVENT_TIMEOUT)
-        vsh_print(ctl, "event loop timed out\n");
-    else if (res == VSH_EVENT_INTERRUPT)
-        vsh_print(ctl, "event loop interrupted\n");
-    virConnectSecretEventDeregisterAny(conn, cb);
-    vsh_event_cleanup(ctl);
-    vsh_print(ctl, "events received: %d\n", g_atomic_int_get(&data.count));
-    vsh_reset_libvirt_error();
-    return g_atomic_int_get(&data.count) > 0;
+    return vsh_event_run(ctl, &data, conn, virConnectSecretEventDeregisterAny, &cb, 1,
+                         timeout);
 }
 
 static const VshOptDef opts_secret_event[] = {
     { "secret", VSH_OT_STRING, 0, "only events of this secret (UUID)" },
-    { "event", VSH_OT_STRING, 0, "the event type to wait for" },
-    { "loop", VSH_OT_BOOL, 0, "keep waiting after the first event" },
-    { "timeout", VSH_OT_INT, 0, "give up after this many seconds" },
-    { "list", VSH_OT_BOOL, 0, "print the event types and exit" },
-    { "timestamp", VSH_OT_BOOL, 0, "prefix each event with the time it was received" },
+    VSH_EVENT_OPTS,
     { NULL }
 };
 

@@ -11,6 +11,12 @@
 #include "tools/virsh/moment.h"
 #include "tools/virsh/table.h"
 
+static const VshMomentOps snapshot_ops = {
+    .kind = VSH_MOMENT_SNAPSHOT,
+    .noun = "snapshot",
+    .root = "domainsnapshot",
+};
+
 /* ---- finding the snapshot ---- */
 
 /* The snapshot named by --snapshotname, or the current one with --current. */
@@ -51,39 +57,20 @@ snapshot_opt(VshCtl *ctl, const VshCmd *cmd, virDomainPtr dom, bool allow_curren
 
 /* ---- creation ---- */
 
-static unsigned int
-create_flags(const VshCmd *cmd)
-{
-    static const struct {
-        const char *opt;
-        unsigned int flag;
-    } map[] = {
-        { "redefine", VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE },
-        { "current", VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT },
-        { "no-metadata", VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA },
-        { "halt", VIR_DOMAIN_SNAPSHOT_CREATE_HALT },
-        { "disk-only", VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY },
-        { "reuse-external", VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT },
-        { "quiesce", VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE },
-        { "atomic", VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC },
-        { "live", VIR_DOMAIN_SNAPSHOT_CREATE_LIVE },
-        { "validate", VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE },
-    };
-    unsigned int flags = 0;
-
-    for (size_t i = 0; i < G_N_ELEMENTS(map); i++) {
-        const VshOptDef *o;
-        bool declared = false;
-
-        for (o = cmd->def->opts; o->name; o++) {
-            if (g_str_equal(o->name, map[i].opt))
-                declared = true;
-        }
-        if (declared && vsh_opt_bool(cmd, map[i].opt))
-            flags |= map[i].flag;
-    }
-    return flags;
-}
+/* the flags of snapshot-create-as; snapshot-create adds redefine_flags */
+static const VshOptFlag create_flags[] = {
+    { "no-metadata", VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA },
+    { "halt", VIR_DOMAIN_SNAPSHOT_CREATE_HALT },
+    { "disk-only", VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY },
+    { "reuse-external", VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT },
+    { "quiesce", VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE },
+    { "atomic", VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC },
+    { "live", VIR_DOMAIN_SNAPSHOT_CREATE_LIVE },
+    { "validate", VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE },
+}, redefine_flags[] = {
+    { "redefine", VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE },
+    { "current", VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT },
+};
 
 static bool
 snapshot_create(VshCtl *ctl, virDomainPtr dom, const char *xml, unsigned int flags,
@@ -93,11 +80,7 @@ snapshot_create(VshCtl *ctl, virDomainPtr dom, const char *xml, unsigned int fla
 
     if (!(snap = virDomainSnapshotCreateXML(dom, xml, flags)))
         return false;
-    if (from)
-        vsh_print_extra(ctl, "Domain snapshot %s created from '%s'",
-                        virDomainSnapshotGetName(snap), from);
-    else
-        vsh_print_extra(ctl, "Domain snapshot %s created", virDomainSnapshotGetName(snap));
+    vsh_moment_created(ctl, &snapshot_ops, virDomainSnapshotGetName(snap), from);
     return true;
 }
 
@@ -108,17 +91,12 @@ cmd_snapshot_create(VshCtl *ctl, const VshCmd *cmd)
     const char *file = NULL;
     g_autofree char *xml = NULL;
 
-    if (!dom || vsh_opt_string(ctl, cmd, "xmlfile", &file) < 0)
+    if (!dom || vsh_moment_xml_file(ctl, cmd, &snapshot_ops, &xml, &file) < 0)
         return false;
-    if (file) {
-        size_t len;
-
-        if (vsh_read_file(ctl, file, VSH_MAX_XML_FILE, &xml, &len) < 0)
-            return false;
-    } else {
-        xml = g_strdup("<domainsnapshot/>");
-    }
-    return snapshot_create(ctl, dom, xml, create_flags(cmd), file);
+    return snapshot_create(ctl, dom, xml,
+                           vsh_opt_flags(cmd, create_flags, G_N_ELEMENTS(create_flags)) |
+                           vsh_opt_flags(cmd, redefine_flags, G_N_ELEMENTS(redefine_flags)),
+                           file);
 }
 
 static const VshOptDef opts_snapshot_create[] = {
@@ -141,7 +119,7 @@ static const VshOptDef opts_snapshot_create[] = {
 static bool
 memspec_xml(VshCtl *ctl, const char *spec, GString *xml)
 {
-    g_autoptr(GPtrArray) parts = vsh_moment_split(spec);
+    g_autoptr(GPtrArray) parts = vsh_split_commas(spec);
     const char *file = NULL, *snapshot = NULL;
 
     for (guint i = 0; i < parts->len; i++) {
@@ -171,7 +149,7 @@ memspec_xml(VshCtl *ctl, const char *spec, GString *xml)
 static bool
 diskspec_xml(VshCtl *ctl, const char *spec, GString *xml)
 {
-    g_autoptr(GPtrArray) parts = vsh_moment_split(spec);
+    g_autoptr(GPtrArray) parts = vsh_split_commas(spec);
     const char *snapshot = NULL, *driver = NULL, *stype = NULL, *file = NULL;
 
     for (guint i = 1; i < parts->len; i++) {
@@ -223,38 +201,23 @@ static bool
 cmd_snapshot_create_as(VshCtl *ctl, const VshCmd *cmd)
 {
     g_autoptr(virDomain) dom = NULL;
-    const char *name = NULL, *desc = NULL, *memspec = NULL, *spec;
-    g_autoptr(GString) xml = g_string_new("<domainsnapshot>\n");
-    size_t iter = 0;
-    bool disks = false;
+    g_autoptr(GString) xml = vsh_moment_xml_start(ctl, cmd, &snapshot_ops);
+    const char *memspec = NULL;
 
-    if (vsh_opt_string(ctl, cmd, "name", &name) < 0 ||
-        vsh_opt_string(ctl, cmd, "description", &desc) < 0 ||
-        vsh_opt_string(ctl, cmd, "memspec", &memspec) < 0)
+    if (!xml || vsh_opt_string(ctl, cmd, "memspec", &memspec) < 0)
         return false;
-    if (name)
-        vsh_moment_elem(xml, "  ", "name", name);
-    if (desc)
-        vsh_moment_elem(xml, "  ", "description", desc);
     if (memspec && !memspec_xml(ctl, memspec, xml))
         return false;
-    while ((spec = vsh_opt_argv(cmd, "diskspec", &iter))) {
-        if (!disks)
-            g_string_append(xml, "  <disks>\n");
-        disks = true;
-        if (!diskspec_xml(ctl, spec, xml))
-            return false;
-    }
-    if (disks)
-        g_string_append(xml, "  </disks>\n");
-    g_string_append(xml, "</domainsnapshot>\n");
+    if (!vsh_moment_xml_finish(ctl, cmd, &snapshot_ops, xml, diskspec_xml))
+        return false;
     if (vsh_opt_bool(cmd, "print-xml")) {
         vsh_print(ctl, "%s\n", xml->str);
         return true;
     }
     if (!(dom = vsh_domain(ctl, cmd, NULL)))
         return false;
-    return snapshot_create(ctl, dom, xml->str, create_flags(cmd), NULL);
+    return snapshot_create(ctl, dom, xml->str,
+                           vsh_opt_flags(cmd, create_flags, G_N_ELEMENTS(create_flags)), NULL);
 }
 
 static const VshOptDef opts_snapshot_create_as[] = {
@@ -277,17 +240,10 @@ static const VshOptDef opts_snapshot_create_as[] = {
 
 /* ---- snapshot-list ---- */
 
-static const VshMomentOps snapshot_ops = {
-    .kind = VSH_MOMENT_SNAPSHOT,
-};
-
 static bool
 cmd_snapshot_list(VshCtl *ctl, const VshCmd *cmd)
 {
-    static const struct {
-        const char *opt;
-        unsigned int flag;
-    } filters[] = {
+    static const VshOptFlag filters[] = {
         { "roots", VIR_DOMAIN_SNAPSHOT_LIST_ROOTS },
         { "leaves", VIR_DOMAIN_SNAPSHOT_LIST_LEAVES },
         { "no-leaves", VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES },
@@ -301,15 +257,9 @@ cmd_snapshot_list(VshCtl *ctl, const VshCmd *cmd)
         { "topological", VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL },
     };
     g_autoptr(virDomain) dom = vsh_domain(ctl, cmd, NULL);
-    unsigned int flags = 0;
 
-    if (!dom)
-        return false;
-    for (size_t i = 0; i < G_N_ELEMENTS(filters); i++) {
-        if (vsh_opt_bool(cmd, filters[i].opt))
-            flags |= filters[i].flag;
-    }
-    return vsh_moment_list(ctl, cmd, &snapshot_ops, dom, flags);
+    return dom && vsh_moment_list(ctl, cmd, &snapshot_ops, dom,
+                                  vsh_opt_flags(cmd, filters, G_N_ELEMENTS(filters)));
 }
 
 static const VshOptDef opts_snapshot_list[] = {

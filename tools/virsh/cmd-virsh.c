@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tools/virsh/virsh.h"
+#include "tools/virsh/helpers.h"
 
 /* ---- help ---- */
 
@@ -89,43 +89,6 @@ append_shell_word(GString *out, const char *s)
     g_string_append_c(out, '\'');
 }
 
-static void
-append_xml_text(GString *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': g_string_append(out, "&lt;"); break;
-        case '>': g_string_append(out, "&gt;"); break;
-        case '&': g_string_append(out, "&amp;"); break;
-        case '"': g_string_append(out, "&quot;"); break;
-        case '\'': g_string_append(out, "&apos;"); break;
-        default: g_string_append_c(out, *s); break;
-        }
-    }
-}
-
-/* Split on ',' where ",," stands for a literal comma. */
-static GPtrArray *
-split_commas(const char *s)
-{
-    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
-    GString *cur = g_string_new(NULL);
-
-    for (; *s; s++) {
-        if (*s == ',' && s[1] == ',') {
-            g_string_append_c(cur, ',');
-            s++;
-        } else if (*s == ',') {
-            g_ptr_array_add(parts, g_string_free(cur, FALSE));
-            cur = g_string_new(NULL);
-        } else {
-            g_string_append_c(cur, *s);
-        }
-    }
-    g_ptr_array_add(parts, g_string_free(cur, FALSE));
-    return parts;
-}
-
 static bool
 cmd_echo(VshCtl *ctl, const VshCmd *cmd)
 {
@@ -148,7 +111,7 @@ cmd_echo(VshCtl *ctl, const VshCmd *cmd)
             g_string_append_c(out, ' ');
         first = false;
         if (split) {
-            parts = split_commas(arg);
+            parts = vsh_split_commas(arg);
         } else {
             parts = g_ptr_array_new();
             g_ptr_array_add(parts, (char *) arg);
@@ -156,12 +119,15 @@ cmd_echo(VshCtl *ctl, const VshCmd *cmd)
         for (guint i = 0; i < parts->len; i++) {
             const char *p = parts->pdata[i];
 
-            if (shell)
+            if (shell) {
                 append_shell_word(out, p);
-            else if (xml)
-                append_xml_text(out, p);
-            else
+            } else if (xml) {
+                g_autofree char *e = vsh_xml_escape(p);
+
+                g_string_append(out, e);
+            } else {
                 g_string_append(out, p);
+            }
             if (split)
                 g_string_append_c(out, '\n');
         }

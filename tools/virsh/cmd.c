@@ -348,6 +348,23 @@ vsh_opt_requires(VshCtl *ctl, const VshCmd *cmd, const char *a, const char *b)
 }
 
 /**
+ * vsh_opt_flags() - the flags of the boolean options in @map that were given
+ * @map: option names and the flags each adds
+ * @n: how many
+ */
+unsigned int
+vsh_opt_flags(const VshCmd *cmd, const VshOptFlag *map, size_t n)
+{
+    unsigned int flags = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (vsh_opt_bool(cmd, map[i].opt))
+            flags |= map[i].flag;
+    }
+    return flags;
+}
+
+/**
  * vsh_opt_given() - like vsh_opt_bool(), for readability with valued options
  */
 bool

@@ -171,3 +171,108 @@ vsh_event_cleanup(VshCtl *ctl)
     }
     deadline = 0;
 }
+
+/**
+ * vsh_event_opts() - read the options every object *-event command shares
+ * @names: the command's event type names, indexed by event id
+ * @nnames: how many
+ * @data: gets the chosen name, --loop and --timestamp
+ * @ret_timeout: gets --timeout in milliseconds
+ *
+ * With --list, prints @names one a line instead.
+ * Return: the chosen event id; VSH_EVENT_LISTED after --list; -1 on error (reported).
+ */
+int
+vsh_event_opts(VshCtl *ctl, const VshCmd *cmd, const char *const *names, size_t nnames,
+               VshEventData *data, int *ret_timeout)
+{
+    const char *event = NULL;
+    int id = -1;
+
+    if (vsh_opt_bool(cmd, "list")) {
+        for (size_t i = 0; i < nnames; i++)
+            vsh_print(ctl, "%s\n", names[i]);
+        return VSH_EVENT_LISTED;
+    }
+    if (vsh_opt_string(ctl, cmd, "event", &event) < 0)
+        return -1;
+    if (!event) {
+        vsh_error(ctl, "either --list or --event <type> is required");
+        return -1;
+    }
+    for (size_t i = 0; i < nnames && id < 0; i++) {
+        if (g_str_equal(event, names[i]))
+            id = (int) i;
+    }
+    if (id < 0) {
+        vsh_error(ctl, "unknown event type %s", event);
+        return -1;
+    }
+    data->ctl = ctl;
+    data->event = event;
+    data->loop = vsh_opt_bool(cmd, "loop");
+    data->timestamp = vsh_opt_bool(cmd, "timestamp");
+    if (vsh_opt_timeout(ctl, cmd, ret_timeout) < 0)
+        return -1;
+    return id;
+}
+
+/**
+ * vsh_event_print() - print one event line from a callback; one-shot mode stops after the first
+ * @what: the kind of object, "storage pool"
+ * @name: the object's name (or UUID)
+ * @detail: what happened, or NULL for events that carry nothing to print
+ *
+ * The line is "[<time>: ]event '<type>' for <what> <name>[: <detail>]".
+ */
+void
+vsh_event_print(VshEventData *data, const char *what, const char *name, const char *detail)
+{
+    g_autofree char *stamp = NULL;
+
+    if (!data->loop && g_atomic_int_get(&data->count) > 0)
+        return;
+    if (data->timestamp)
+        stamp = vsh_timestamp();
+    vsh_print(data->ctl, "%s%sevent '%s' for %s %s%s%s\n", stamp ? stamp : "",
+              stamp ? ": " : "", data->event, what, name, detail ? ": " : "",
+              detail ? detail : "");
+    g_atomic_int_inc(&data->count);
+    if (!data->loop)
+        vsh_event_done();
+}
+
+/**
+ * vsh_event_run() - wait for the registered callbacks, then deregister them
+ * @conn: where they are registered
+ * @deregister: the family's virConnect*EventDeregisterAny()
+ * @cbs: the callback ids
+ * @ncbs: how many
+ * @timeout_ms: as for vsh_event_start()
+ *
+ * Prints why the wait ended and how many events arrived.
+ * Return: whether at least one event arrived.
+ */
+bool
+vsh_event_run(VshCtl *ctl, VshEventData *data, virConnectPtr conn,
+              int (*deregister)(virConnectPtr conn, int id), const int *cbs, size_t ncbs,
+              int timeout_ms)
+{
+    VshEventResult res = VSH_EVENT_DONE;
+    bool started = vsh_event_start(ctl, timeout_ms) == 0;
+
+    if (started)
+        res = vsh_event_wait(ctl);
+    if (res == VSH_EVENT_TIMEOUT)
+        vsh_print(ctl, "event loop timed out\n");
+    else if (res == VSH_EVENT_INTERRUPT)
+        vsh_print(ctl, "event loop interrupted\n");
+    for (size_t i = 0; i < ncbs; i++)
+        deregister(conn, cbs[i]);
+    if (!started)
+        return false;
+    vsh_event_cleanup(ctl);
+    vsh_print(ctl, "events received: %d\n", g_atomic_int_get(&data->count));
+    vsh_reset_libvirt_error();
+    return g_atomic_int_get(&data->count) > 0;
+}

@@ -230,6 +230,39 @@ vsh_node_cpus(VshCtl *ctl)
 }
 
 /**
+ * vsh_yes_no() - "yes" or "no" for a library query's 1 or 0, @failed when it failed (< 0)
+ */
+const char *
+vsh_yes_no(int val, const char *failed)
+{
+    return val < 0 ? failed : val ? "yes" : "no";
+}
+
+/**
+ * vsh_suspend_target() - the VIR_NODE_SUSPEND_TARGET_* named "mem", "disk" or "hybrid"
+ * Return: false for any other name (reported).
+ */
+bool
+vsh_suspend_target(VshCtl *ctl, const char *name, unsigned int *ret)
+{
+    static const char *const names[] = {
+        [VIR_NODE_SUSPEND_TARGET_MEM] = "mem",
+        [VIR_NODE_SUSPEND_TARGET_DISK] = "disk",
+        [VIR_NODE_SUSPEND_TARGET_HYBRID] = "hybrid",
+    };
+    G_STATIC_ASSERT(G_N_ELEMENTS(names) == VIR_NODE_SUSPEND_TARGET_LAST);
+
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+        if (g_str_equal(name, names[i])) {
+            *ret = (unsigned int) i;
+            return true;
+        }
+    }
+    vsh_error(ctl, "Invalid target");
+    return false;
+}
+
+/**
  * vsh_affect_flags() - VIR_DOMAIN_AFFECT_* from --config/--live/--current
  * Return: false when --current was combined with another (reported).
  */
@@ -287,6 +320,31 @@ vsh_read_xml_opt(VshCtl *ctl, const VshCmd *cmd, const char *opt, char **ret_xml
     if (vsh_opt_string(ctl, cmd, opt, &file) <= 0)
         return -1;
     return vsh_read_file(ctl, file, VSH_MAX_XML_FILE, ret_xml, &len);
+}
+
+/**
+ * vsh_split_commas() - split "a,b,,c" at single commas (",," is a literal comma)
+ * Return: the parts (an array that frees them)
+ */
+GPtrArray *
+vsh_split_commas(const char *s)
+{
+    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+    GString *cur = g_string_new(NULL);
+
+    for (; *s; s++) {
+        if (*s == ',' && s[1] == ',') {
+            g_string_append_c(cur, ',');
+            s++;
+        } else if (*s == ',') {
+            g_ptr_array_add(parts, g_string_free(cur, FALSE));
+            cur = g_string_new(NULL);
+        } else {
+            g_string_append_c(cur, *s);
+        }
+    }
+    g_ptr_array_add(parts, g_string_free(cur, FALSE));
+    return parts;
 }
 
 /**

@@ -89,6 +89,7 @@ void vsh_json_add_str(json_object *obj, const char *key, const char *val);
 void vsh_json_add_int(json_object *obj, const char *key, long long val);
 void vsh_json_add_uint(json_object *obj, const char *key, unsigned long long val);
 void vsh_json_add_bool(json_object *obj, const char *key, bool val);
+void vsh_json_add_tristate(json_object *obj, const char *key, int val);
 void vsh_json_add_double(json_object *obj, const char *key, double val);
 
 /* ---- console.c ---- */
@@ -106,9 +107,12 @@ int vsh_cpulist_parse(VshCtl *ctl, const char *list, int maxcpus,
                       unsigned char **ret_map, int *ret_len);
 int vsh_node_cpus(VshCtl *ctl);
 bool vsh_affect_flags(VshCtl *ctl, const VshCmd *cmd, unsigned int *flags);
+const char *vsh_yes_no(int val, const char *failed);
+bool vsh_suspend_target(VshCtl *ctl, const char *name, unsigned int *ret);
 char *vsh_xml_get(const char *xml, const char *xpath);
 int vsh_read_xml_opt(VshCtl *ctl, const VshCmd *cmd, const char *opt, char **ret_xml);
 char *vsh_xml_escape(const char *s);
+GPtrArray *vsh_split_commas(const char *s);
 void vsh_tree_print(VshCtl *ctl, const char *const *names, const char *const *parents,
                     size_t n);
 

@@ -55,6 +55,15 @@ vsh_json_add_bool(json_object *obj, const char *key, bool val)
     json_object_object_add(obj, key, json_object_new_boolean(val));
 }
 
+/**
+ * vsh_json_add_tristate() - a boolean from a library query: null when it failed (@val < 0)
+ */
+void
+vsh_json_add_tristate(json_object *obj, const char *key, int val)
+{
+    json_object_object_add(obj, key, val < 0 ? NULL : json_object_new_boolean(val));
+}
+
 void
 vsh_json_add_double(json_object *obj, const char *key, double val)
 {

@@ -37,30 +37,6 @@ moment_cmp(gconstpointer a, gconstpointer b)
 }
 
 /**
- * vsh_moment_split() - split "a,b,,c" at single commas (",," is a literal comma)
- */
-GPtrArray *
-vsh_moment_split(const char *spec)
-{
-    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
-    GString *cur = g_string_new(NULL);
-
-    for (const char *p = spec; *p; p++) {
-        if (*p == ',' && p[1] == ',') {
-            g_string_append_c(cur, ',');
-            p++;
-        } else if (*p == ',') {
-            g_ptr_array_add(parts, g_string_free(cur, FALSE));
-            cur = g_string_new(NULL);
-        } else {
-            g_string_append_c(cur, *p);
-        }
-    }
-    g_ptr_array_add(parts, g_string_free(cur, FALSE));
-    return parts;
-}
-
-/**
  * vsh_moment_attr() - append " name='value'" (value escaped)
  */
 void
@@ -71,15 +47,98 @@ vsh_moment_attr(GString *xml, const char *name, const char *val)
     g_string_append_printf(xml, " %s='%s'", name, e);
 }
 
-/**
- * vsh_moment_elem() - append "<indent><name>value</name>\n" (value escaped)
- */
-void
-vsh_moment_elem(GString *xml, const char *indent, const char *name, const char *val)
+/* append "  <name>value</name>\n" (value escaped) */
+static void
+moment_elem(GString *xml, const char *name, const char *val)
 {
     g_autofree char *e = vsh_xml_escape(val);
 
-    g_string_append_printf(xml, "%s<%s>%s</%s>\n", indent, name, e, name);
+    g_string_append_printf(xml, "  <%s>%s</%s>\n", name, e, name);
+}
+
+/**
+ * vsh_moment_xml_file() - the XML of a *-create command
+ * @ret_xml: gets the content of --xmlfile, or an empty description without it
+ * @ret_file: gets --xmlfile, or NULL
+ * Return: 0, or -1 on error (reported).
+ */
+int
+vsh_moment_xml_file(VshCtl *ctl, const VshCmd *cmd, const VshMomentOps *ops,
+                    char **ret_xml, const char **ret_file)
+{
+    const char *file = NULL;
+    size_t len;
+
+    if (vsh_opt_string(ctl, cmd, "xmlfile", &file) < 0)
+        return -1;
+    if (!file)
+        *ret_xml = g_strdup_printf("<%s/>", ops->root);
+    else if (vsh_read_file(ctl, file, VSH_MAX_XML_FILE, ret_xml, &len) < 0)
+        return -1;
+    *ret_file = file;
+    return 0;
+}
+
+/**
+ * vsh_moment_xml_start() - open the XML of a *-create-as command, with --name and
+ * --description
+ * Return: the XML so far, or NULL on error (reported).
+ */
+GString *
+vsh_moment_xml_start(VshCtl *ctl, const VshCmd *cmd, const VshMomentOps *ops)
+{
+    const char *name = NULL, *desc = NULL;
+    GString *xml;
+
+    if (vsh_opt_string(ctl, cmd, "name", &name) < 0 ||
+        vsh_opt_string(ctl, cmd, "description", &desc) < 0)
+        return NULL;
+    xml = g_string_new(NULL);
+    g_string_append_printf(xml, "<%s>\n", ops->root);
+    if (name)
+        moment_elem(xml, "name", name);
+    if (desc)
+        moment_elem(xml, "description", desc);
+    return xml;
+}
+
+/**
+ * vsh_moment_xml_finish() - append a <disks> element with each --diskspec, then close
+ * the XML
+ * @diskspec: appends one disk
+ * Return: false on error (reported).
+ */
+bool
+vsh_moment_xml_finish(VshCtl *ctl, const VshCmd *cmd, const VshMomentOps *ops, GString *xml,
+                      VshMomentDiskspec diskspec)
+{
+    const char *spec;
+    size_t iter = 0;
+    bool disks = false;
+
+    while ((spec = vsh_opt_argv(cmd, "diskspec", &iter))) {
+        if (!disks)
+            g_string_append(xml, "  <disks>\n");
+        disks = true;
+        if (!diskspec(ctl, spec, xml))
+            return false;
+    }
+    if (disks)
+        g_string_append(xml, "  </disks>\n");
+    g_string_append_printf(xml, "</%s>\n", ops->root);
+    return true;
+}
+
+/**
+ * vsh_moment_created() - "Domain snapshot <name> created[ from '<from>']"
+ */
+void
+vsh_moment_created(VshCtl *ctl, const VshMomentOps *ops, const char *name, const char *from)
+{
+    if (from)
+        vsh_print_extra(ctl, "Domain %s %s created from '%s'", ops->noun, name, from);
+    else
+        vsh_print_extra(ctl, "Domain %s %s created", ops->noun, name);
 }
 
 static const char *

@@ -158,6 +158,12 @@ const char *vsh_opt_argv(const VshCmd *cmd, const char *name, size_t *iter);
 bool vsh_opt_exclusive(VshCtl *ctl, const VshCmd *cmd, const char *a, const char *b);
 bool vsh_opt_requires(VshCtl *ctl, const VshCmd *cmd, const char *a, const char *b);
 bool vsh_opt_given(const VshCmd *cmd, const char *name);
+/* a boolean option and the flags it adds */
+typedef struct {
+    const char *opt;
+    unsigned int flag;
+} VshOptFlag;
+unsigned int vsh_opt_flags(const VshCmd *cmd, const VshOptFlag *map, size_t n);
 
 /* iterate every command of a group, over all its tables */
 #define VSH_GROUP_FOREACH(grp, t, c) \
@@ -208,5 +214,29 @@ int vsh_event_start(VshCtl *ctl, int timeout_ms);
 void vsh_event_done(void);
 VshEventResult vsh_event_wait(VshCtl *ctl);
 void vsh_event_cleanup(VshCtl *ctl);
+
+/* what the callbacks of one *-event command share */
+typedef struct {
+    VshCtl *ctl;
+    const char *event;          /* the chosen event type's name, for the printed line */
+    bool loop;
+    bool timestamp;
+    gint count;
+} VshEventData;
+#define VSH_EVENT_LISTED (-2)
+int vsh_event_opts(VshCtl *ctl, const VshCmd *cmd, const char *const *names, size_t nnames,
+                   VshEventData *data, int *ret_timeout);
+void vsh_event_print(VshEventData *data, const char *what, const char *name,
+                     const char *detail);
+bool vsh_event_run(VshCtl *ctl, VshEventData *data, virConnectPtr conn,
+                   int (*deregister)(virConnectPtr conn, int id), const int *cbs, size_t ncbs,
+                   int timeout_ms);
+/* the options after the object's own, in every object *-event command */
+#define VSH_EVENT_OPTS \
+    { "event", VSH_OT_STRING, 0, "the event type to wait for" }, \
+    { "loop", VSH_OT_BOOL, 0, "keep waiting after the first event" }, \
+    { "timeout", VSH_OT_INT, 0, "give up after this many seconds" }, \
+    { "list", VSH_OT_BOOL, 0, "print the event types and exit" }, \
+    { "timestamp", VSH_OT_BOOL, 0, "prefix each event with the time it was received" }
 
 #define VSH_MAX_XML_FILE (10 * 1024 * 1024)
