@@ -342,11 +342,37 @@ mac_is_zero(const unsigned char *mac)
     return true;
 }
 
+/* <video><model type=> values */
+enum {
+    VIDEO_DEFAULT, VIDEO_VGA, VIDEO_CIRRUS, VIDEO_VMVGA, VIDEO_XEN, VIDEO_VBOX, VIDEO_QXL,
+    VIDEO_PARALLELS, VIDEO_VIRTIO, VIDEO_GOP, VIDEO_NONE, VIDEO_BOCHS, VIDEO_RAMFB
+};
+
+/* video memory in KiB a model gets when vram= is not given (0 = none) */
+static unsigned int
+video_default_vram(int model)
+{
+    switch (model) {
+    case VIDEO_VGA:
+    case VIDEO_CIRRUS:
+    case VIDEO_VMVGA:
+    case VIDEO_BOCHS:
+        return 16384;
+    case VIDEO_XEN:
+        return 4096;            /* the Xen framebuffer's fixed size */
+    case VIDEO_QXL:
+        return 65536;
+    default:
+        return 0;
+    }
+}
+
 /**
  * test_domain_prepare_def() - the defaults the test driver adds
  *
  * i686 when the guest names no architecture, generated 52:54:00 MAC
- * addresses, "testnetN" interface names and default video models (what
+ * addresses, "testnetN" interface names, a video card for a guest with
+ * graphics and default video models and sizes (what
  * libvirt's test driver does at parse time).
  *
  * Return: 0, or -1 when 1024 interface names are taken (reported).
@@ -381,25 +407,35 @@ test_domain_prepare_def(DomainDef *def)
             return -1;
         }
     }
+    /* a guest with a display and no video card gets one */
+    if (def->devices.ngraphics > 0 && def->devices.nvideos == 0) {
+        def->devices.videos = g_new0(DomainVideo *, 1);
+        def->devices.videos[def->devices.nvideos++] = g_new0(DomainVideo, 1);
+    }
     for (size_t i = 0; i < def->devices.nvideos; i++) {
         DomainVideo *v = def->devices.videos[i];
 
-        if (v->model == 0) {
+        if (v->model == VIDEO_DEFAULT) {
             /* xen guests get the Xen framebuffer, others Cirrus */
             v->model = (def->os.type == DOMAIN_OS_XEN || def->os.type == DOMAIN_OS_LINUX)
-                       ? 4 : 2;
+                       ? VIDEO_XEN : VIDEO_CIRRUS;
         }
-        if (v->vram == 0 && (v->model == 1 || v->model == 2 || v->model == 3 ||
-                             v->model == 6))
-            v->vram = 16384;
-        if (v->vram == 0 && v->model == 4)
-            v->vram = 4096;
+        if (v->model == VIDEO_NONE)
+            continue;
+        if (v->vram == 0)
+            v->vram = video_default_vram(v->model);
+        if (v->ram == 0 && v->model == VIDEO_QXL)
+            v->ram = 65536;
         if (v->heads == 0)
             v->heads = 1;
         primary_seen |= v->primary;
     }
-    if (def->devices.nvideos > 0 && !primary_seen)
-        def->devices.videos[0]->primary = true;
+    for (size_t i = 0; i < def->devices.nvideos && !primary_seen; i++) {
+        if (def->devices.videos[i]->model != VIDEO_NONE) {
+            def->devices.videos[i]->primary = true;
+            primary_seen = true;
+        }
+    }
     return 0;
 }
 

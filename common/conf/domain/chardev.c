@@ -25,8 +25,6 @@ ENUM_STRINGS_STATIC(chr_console_target, 9,
 ENUM_STRINGS_STATIC(chr_channel_target, 4, "none", "guestfwd", "virtio", "xen");
 ENUM_STRINGS_STATIC(chr_channel_state, 3, "default", "connected", "disconnected");
 
-enum { CHANNEL_GUESTFWD = 1, CHANNEL_VIRTIO = 2, CHANNEL_XEN = 3 };
-
 /* ---- the pieces of a <source> ---------------------------------------------------- */
 
 static const XmlField chr_reconnect_fields[] = {
@@ -92,8 +90,15 @@ CHR_CASE(file,
          XML_ATTR(DomainChrSource, path, "path", string, XF_REQUIRED),
          XML_ATTR(DomainChrSource, append, "append", switch, 0),
          CHR_SECLABELS);
+/* a unix socket without a path (the driver picks one) writes no mode */
+static bool
+no_path(const void *obj, unsigned int flags)
+{
+    return !((const DomainChrSource *) obj)->path;
+}
+
 CHR_CASE(unix,
-         XML_ATTR_ENUM(DomainChrSource, mode, "mode", chr_mode, 0),
+         XML_ATTR_ENUM(DomainChrSource, mode, "mode", chr_mode, 0, XML_OMIT_IF(no_path)),
          XML_ATTR(DomainChrSource, path, "path", string, 0),
          XML_GROUP(&chr_reconnect_schema, 0),
          CHR_SECLABELS);
@@ -123,7 +128,7 @@ CHR_TYPE_CASE(pty,
               XML_GROUP(&src_pty_schema, 0));
 CHR_TYPE_CASE(path, XML_GROUP(&src_path_schema, XF_REQUIRED));
 CHR_TYPE_CASE(file, XML_GROUP(&src_file_schema, XF_REQUIRED));
-CHR_TYPE_CASE(unix, XML_GROUP(&src_unix_schema, XF_REQUIRED));
+CHR_TYPE_CASE(unix, XML_GROUP(&src_unix_schema, 0));   /* path checked in validate */
 CHR_TYPE_CASE(tcp,
               XML_GROUP(&src_tcp_schema, XF_REQUIRED),
               XML_GROUP(&tcp_protocol_schema, XF_KEEP_EMPTY));
@@ -223,11 +228,19 @@ static const XmlField channel_fields[] = {
     XML_END
 };
 
-int
-domain_chr_source_validate(XmlCtx *ctx, const DomainChrSource *src)
+/* @path_optional: a unix socket may leave its path to the hypervisor (virtio
+ * channels, whose path the driver generates) */
+static int
+chr_source_check(XmlCtx *ctx, const DomainChrSource *src, bool path_optional)
 {
     bool seen[CHR_MODE_LAST] = { false };
 
+    if (src->type == CHR_TYPE_UNIX && !src->path && !path_optional) {
+        xmlmap_report(ctx, VIR_ERR_INTERNAL_ERROR,
+                      "missing source path attribute for the unix character device in "
+                      "element '%s'", xmlmap_ctx_path(ctx));
+        return -1;
+    }
     if (src->type != CHR_TYPE_UDP)
         return 0;
     for (size_t i = 0; i < src->nudp; i++) {
@@ -248,6 +261,12 @@ domain_chr_source_validate(XmlCtx *ctx, const DomainChrSource *src)
     return 0;
 }
 
+int
+domain_chr_source_validate(XmlCtx *ctx, const DomainChrSource *src)
+{
+    return chr_source_check(ctx, src, false);
+}
+
 static int
 chr_validate(XmlCtx *ctx, const void *obj)
 {
@@ -260,16 +279,16 @@ channel_validate(XmlCtx *ctx, const void *obj)
 {
     const DomainChr *chr = obj;
 
-    if (chr_validate(ctx, obj) < 0)
+    if (chr_source_check(ctx, &chr->source, chr->target_type == CHR_CHANNEL_TARGET_VIRTIO) < 0)
         return -1;
-    if (chr->target_type == CHANNEL_GUESTFWD &&
+    if (chr->target_type == CHR_CHANNEL_TARGET_GUESTFWD &&
         (!chr->target_address.family || !chr->target_fwd_port)) {
         xmlmap_report(ctx, VIR_ERR_XML_ERROR,
                       "guestfwd channel target in element '%s' needs an address and a port",
                       xmlmap_ctx_path(ctx));
         return -1;
     }
-    if (chr->target_type != CHANNEL_GUESTFWD &&
+    if (chr->target_type != CHR_CHANNEL_TARGET_GUESTFWD &&
         (chr->target_address.family || chr->target_fwd_port)) {
         xmlmap_report(ctx, VIR_ERR_XML_ERROR,
                       "only guestfwd channel targets take an address and a port (element "

@@ -97,6 +97,11 @@ typedef enum {
     CHR_KIND_LAST
 } ChrKind;
 
+/* target type= values (index in each kind's table; 0 = not given) */
+enum { CHR_SERIAL_TARGET_NONE, CHR_SERIAL_TARGET_ISA };
+enum { CHR_CONSOLE_TARGET_NONE, CHR_CONSOLE_TARGET_SERIAL, CHR_CONSOLE_TARGET_VIRTIO = 4 };
+enum { CHR_CHANNEL_TARGET_GUESTFWD = 1, CHR_CHANNEL_TARGET_VIRTIO, CHR_CHANNEL_TARGET_XEN };
+
 struct DomainChr {
     DomainChrSource source;     /* must stay first, see DomainChrSource */
     int target_type;            /* serial: isa-serial...; console: serial...;

@@ -171,6 +171,12 @@ void domain_disk_insert(DomainDevices *devs, DomainDisk *disk);
 void domain_devices_add_implicit_controllers(DomainDevices *devs);
 
 /**
+ * domain_devices_ensure_controller() - append a controller of @type and
+ * @index unless there is one
+ */
+void domain_devices_ensure_controller(DomainDevices *devs, int type, unsigned int index);
+
+/**
  * domain_devices_post_parse() - put freshly parsed devices in libvirt's
  * order and add what it adds
  * @devs: the devices

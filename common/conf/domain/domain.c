@@ -265,6 +265,7 @@ domain_post_parse(void *obj)
     post_parse_iothreads(def);
     post_parse_os(def);
     domain_devices_post_parse(&def->devices);
+    domain_def_post_parse_compat(def);
     if (def->on_poweroff == DOMAIN_LIFECYCLE_DEFAULT)
         def->on_poweroff = DOMAIN_LIFECYCLE_DESTROY;
     if (def->on_reboot == DOMAIN_LIFECYCLE_DEFAULT)
@@ -479,7 +480,8 @@ domain_validate(XmlCtx *ctx, const void *obj)
         validate_name(ctx, def) < 0 ||
         validate_hugepages(ctx, def) < 0 ||
         validate_vcpus(ctx, def) < 0 ||
-        validate_security(ctx, def) < 0)
+        validate_security(ctx, def) < 0 ||
+        domain_def_validate_compat(ctx, def) < 0)
         return -1;
     return 0;
 }
@@ -520,6 +522,12 @@ domain_def_parse_string(const char *xml, unsigned int flags)
 
     if (xmlmap_parse_string(&domain_def_schema, xml, &def, flags) < 0)
         return NULL;
+    if (flags & XMLMAP_PARSE_INACTIVE) {
+        DomainDevices *devs = &((DomainDef *) def)->devices;
+
+        for (size_t i = 0; i < devs->ngraphics; i++)
+            domain_graphics_forget_ports(devs->graphics[i]);
+    }
     return def;
 }
 

@@ -100,6 +100,42 @@ DomainDef *domain_def_copy(const DomainDef *def);
 void domain_def_free(DomainDef *def);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(DomainDef, domain_def_free)
 
+/* ---- compat.c: libvirt's defaults and rules across devices ---- */
+
+/**
+ * domain_def_post_parse_compat() - fill what libvirt fills across devices
+ * @def: freshly parsed definition
+ *
+ * Console targets default to 'serial'; serial, parallel and console ports
+ * are numbered; an HVM guest's first serial port gets its mirroring
+ * <console> (domain_devices_sync_console()); virtio channels and consoles
+ * get their virtio-serial controller, smart cards a CCID address and
+ * controller; an <input> without bus= gets the OS and arch's default.
+ */
+void domain_def_post_parse_compat(DomainDef *def);
+
+/**
+ * domain_devices_sync_console() - make the first console mirror the first
+ * serial port again
+ * @devs: the devices
+ * @os_type: DomainOsType of the guest (only HVM guests mirror)
+ *
+ * Drivers call it after they change serial port 0 at runtime (a pty path),
+ * so that <console> shows the same source.
+ */
+void domain_devices_sync_console(DomainDevices *devs, int os_type);
+
+/**
+ * domain_def_validate_compat() - the rules that go with those defaults
+ *
+ * Only the first console may be a serial port; redirected USB devices need
+ * a USB controller and USB inputs one that is not model 'none'; memory
+ * devices may only name existing NUMA nodes.
+ *
+ * Return: 0, or -1 with the error reported.
+ */
+int domain_def_validate_compat(XmlCtx *ctx, const DomainDef *def);
+
 /* Current vCPU count (the <vcpu current=> value, or the maximum). */
 unsigned int domain_def_vcpus_current(const DomainDef *def);
 /* Total memory in KiB: the NUMA cells' sum when there are cells. */

@@ -216,14 +216,127 @@ graphics_validate(XmlCtx *ctx, const void *obj)
         }
         break;
     }
-    if (g->socket && g->has_port) {
-        xmlmap_report(ctx, VIR_ERR_XML_ERROR,
-                      "a VNC socket and a port cannot both be given in element '%s'",
-                      xmlmap_ctx_path(ctx));
-        return -1;
-    }
     return 0;
 }
 
+/* ---- defaults ---------------------------------------------------------------------- */
+
+static bool
+takes_listens(const DomainGraphics *g)
+{
+    return g->type == GFX_VNC || g->type == GFX_SPICE || g->type == GFX_RDP;
+}
+
+/* Without <listen> children the listen= (or, for VNC, socket=) shorthand
+ * becomes the first listen; afterwards the shorthands mirror that listen.
+ * A listen= that disagrees with it is kept for graphics_validate(). */
+static void
+listens_post_parse(DomainGraphics *g)
+{
+    DomainGraphicsListen *first;
+
+    if (g->listen && !*g->listen)
+        g_clear_pointer(&g->listen, g_free);
+    if (g->socket && !*g->socket)
+        g_clear_pointer(&g->socket, g_free);
+    if (g->nlistens == 0) {
+        g->listens = g_new0(DomainGraphicsListen, 1);
+        g->nlistens = 1;
+        if (g->type == GFX_VNC && g->socket) {
+            g->listens[0].type = LISTEN_SOCKET;
+            g->listens[0].socket = g_strdup(g->socket);
+        } else {
+            g->listens[0].type = LISTEN_ADDRESS;
+            g->listens[0].address = g_strdup(g->listen);
+        }
+    }
+    first = &g->listens[0];
+    if (first->type == LISTEN_ADDRESS && !first->address)
+        first->address = g_strdup(g->listen);
+    else if (first->type == LISTEN_ADDRESS && !g->listen)
+        g->listen = g_strdup(first->address);
+    else if (first->type != LISTEN_ADDRESS)
+        g_clear_pointer(&g->listen, g_free);
+    if (first->type == LISTEN_SOCKET && first->socket && !g->socket)
+        g->socket = g_strdup(first->socket);
+}
+
+/* port, tlsPort and autoport the way libvirt stores and writes them: VNC
+ * auto-allocates unless a port is given (port='-1' is the old spelling of
+ * autoport) and writes -1 for "not allocated yet"; SPICE auto-allocates only
+ * when asked, and with no port at all listens nowhere; RDP auto-allocates
+ * unless a port is given and writes port 0 then. Ports and autoport are
+ * written only for address and network listens. */
+static void
+ports_post_parse(DomainGraphics *g)
+{
+    bool given = g->autoport != XML_TRISTATE_ABSENT;
+    bool autoport = g->autoport == XML_TRISTATE_YES;
+    int listen_type = g->listens[0].type;
+
+    if (g->type == GFX_VNC) {
+        if (!given)
+            autoport = !g->has_port || g->port == -1;
+        if (g->port == -1)
+            g->port = 0;
+    } else if (g->type == GFX_SPICE) {
+        if (g->has_port && g->has_tls_port && g->port == -1 && g->tls_port == -1) {
+            autoport = true;
+            g->port = g->tls_port = 0;
+        }
+        if (listen_type == LISTEN_ADDRESS && !g->port && !g->tls_port && !autoport) {
+            g_clear_pointer(&g->listens[0].address, g_free);
+            g_clear_pointer(&g->listen, g_free);
+            g->listens[0].type = listen_type = 0;   /* none */
+        }
+    } else {
+        autoport = autoport || g->port == 0 || g->port == -1;
+        if (g->port == -1)
+            g->port = 0;
+    }
+    if (listen_type != LISTEN_ADDRESS && listen_type != LISTEN_NETWORK) {
+        g->has_port = g->has_tls_port = false;
+        g->autoport = XML_TRISTATE_ABSENT;
+        return;
+    }
+    if (g->type == GFX_VNC && autoport && g->port == 0)
+        g->port = -1;
+    g->has_port = g->port != 0 || (autoport && g->type != GFX_SPICE);
+    g->has_tls_port = g->type == GFX_SPICE && g->tls_port != 0;
+    if (g->type == GFX_RDP)
+        g->autoport = autoport ? XML_TRISTATE_YES : XML_TRISTATE_ABSENT;
+    else
+        g->autoport = autoport ? XML_TRISTATE_YES : XML_TRISTATE_NO;
+}
+
+static void
+graphics_post_parse(void *obj)
+{
+    DomainGraphics *g = obj;
+
+    if (!takes_listens(g))
+        return;
+    listens_post_parse(g);
+    ports_post_parse(g);
+}
+
+/**
+ * domain_graphics_forget_ports() - see devices.h
+ */
+void
+domain_graphics_forget_ports(DomainGraphics *g)
+{
+    if (g->autoport != XML_TRISTATE_YES)
+        return;
+    if (g->type == GFX_VNC)
+        g->port = -1;
+    else if (g->type == GFX_RDP)
+        g->port = 0;
+    else if (g->type == GFX_SPICE) {
+        g->port = g->tls_port = 0;
+        g->has_port = g->has_tls_port = false;
+    }
+}
+
 XML_SCHEMA(domain_graphics, DomainGraphics, "graphics", graphics_fields,
-           .validate = graphics_validate);
+           .post_parse = graphics_post_parse, .validate = graphics_validate);

@@ -182,6 +182,24 @@ controller_exists(const DomainDevices *devs, int type, unsigned int index)
 }
 
 /**
+ * domain_devices_ensure_controller() - see devices.h
+ */
+void
+domain_devices_ensure_controller(DomainDevices *devs, int type, unsigned int index)
+{
+    DomainController *c;
+
+    if (controller_exists(devs, type, index))
+        return;
+    c = g_new0(DomainController, 1);
+    c->type = type;
+    c->index = index;
+    c->has_index = true;
+    devs->controllers = g_renew(DomainController *, devs->controllers, devs->ncontrollers + 1);
+    devs->controllers[devs->ncontrollers++] = c;
+}
+
+/**
  * domain_devices_add_implicit_controllers() - see devices.h
  */
 void

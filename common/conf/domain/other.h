@@ -136,6 +136,15 @@ struct DomainGraphics {
 };
 extern const XmlSchema domain_graphics_schema;
 
+/**
+ * domain_graphics_forget_ports() - drop auto-allocated ports
+ * @g: graphics device
+ *
+ * With autoport='yes' a port in the XML is runtime state: parsing a
+ * definition (XMLMAP_PARSE_INACTIVE) forgets it, as libvirt does.
+ */
+void domain_graphics_forget_ports(DomainGraphics *g);
+
 /* ---- video.c ---------------------------------------------------------------------- */
 
 struct DomainVideo {

@@ -195,8 +195,14 @@ parse_format(const GoldenFormat *fmt, const char *xml, unsigned int pflags,
     char *out;
 
     err_reset_last();
-    if (xmlmap_parse_string(fmt->schema, xml, &obj, pflags) < 0)
+    if (fmt->schema == &domain_def_schema) {
+        /* what drivers call: it adds the parse-mode steps of a domain */
+        obj = domain_def_parse_string(xml, pflags);
+        if (!obj)
+            return NULL;
+    } else if (xmlmap_parse_string(fmt->schema, xml, &obj, pflags) < 0) {
         return NULL;
+    }
     out = xmlmap_format(fmt->schema, obj, fflags);
     xmlmap_free(fmt->schema, obj);
     return out;
