@@ -167,3 +167,13 @@ api_conn_priv(virConnectPtr conn, ApiDriverClass cls)
  * virStreamSend/Recv/... then reach @driver's members. */
 void api_stream_attach(virStreamPtr st, const ApiStreamDriver *driver, void *priv,
                        GDestroyNotify priv_free);
+
+/* Stream event callbacks for a stream driver whose data is always at hand
+ * (it never returns -2): the streamEventAddCallback, streamEventUpdateCallback
+ * and streamEventRemoveCallback members of such a driver. The callback runs
+ * from the application's event loop while it asks for READABLE or WRITABLE;
+ * the watch keeps a reference on the stream until it is removed. */
+int api_stream_ready_add_callback(virStreamPtr st, int events, virStreamEventCallback cb,
+                                  void *opaque, virFreeCallback ff);
+int api_stream_ready_update_callback(virStreamPtr st, int events);
+int api_stream_ready_remove_callback(virStreamPtr st);

@@ -16,6 +16,7 @@
 typedef struct _ApiUri ApiUri;
 typedef struct _ApiEventState ApiEventState;
 typedef struct _ApiHypervisorDriver ApiHypervisorDriver;
+typedef struct ApiStreamWatch ApiStreamWatch;
 typedef struct _ApiNetworkDriver ApiNetworkDriver;
 typedef struct _ApiStorageDriver ApiStorageDriver;
 typedef struct _ApiNodeDeviceDriver ApiNodeDeviceDriver;
@@ -178,6 +179,7 @@ struct _virStream {
     const ApiStreamDriver *driver;
     void *priv;                      /* owned by the stream driver */
     GDestroyNotify priv_free;
+    ApiStreamWatch *watch;           /* api/stream-events.c; NULL = none */
 };
 
 struct _virDomainSnapshot {

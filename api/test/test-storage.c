@@ -1468,6 +1468,9 @@ vol_stream_abort(virStreamPtr st)
 static const ApiStreamDriver vol_stream_driver = {
     .name = "Test",
     .streamAbort = vol_stream_abort,
+    .streamEventAddCallback = api_stream_ready_add_callback,
+    .streamEventRemoveCallback = api_stream_ready_remove_callback,
+    .streamEventUpdateCallback = api_stream_ready_update_callback,
     .streamFinish = vol_stream_finish,
     .streamRecv = vol_stream_recv,
     .streamRecvFlags = vol_stream_recv_flags,

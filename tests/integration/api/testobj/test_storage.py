@@ -2,7 +2,7 @@
 define/build/create/refresh/destroy/delete/undefine with their events'
 checks, capacity accounting, volume create/clone/delete/info/XML/lookups,
 list filters, source discovery, and (ours only) wipe, resize, upload and
-download streams, pool capabilities and lookup by target path."""
+download streams (blocking and event driven), pool capabilities and lookup by target path."""
 import os
 import sys
 
@@ -214,6 +214,67 @@ def ours_streams(ctx):
     return [got.hex(), got2.decode(), tryv(v.upload, too_far, 100, 0, 0)]
 
 
+def ours_stream_events(ctx):
+    """Non-blocking upload and download driven by stream event callbacks
+    from the default event loop (Debian's test driver has no volume
+    streams at all)."""
+    c = ctx.conn
+    p = c.storagePoolLookupByName("default-pool")
+    v = p.createXML("<volume><name>evdata</name><capacity>300000</capacity></volume>", 0)
+    payload = bytes(range(256)) * 1000          # 256000 bytes, several chunks
+    log = {"up": 0, "down": b"", "events": set()}
+
+    def writer(st, events, todo):
+        log["events"].add(events)
+        if todo:
+            sent = st.send(todo[0][:65536])
+            todo[0] = todo[0][sent:]
+            log["up"] += sent
+        else:
+            st.eventRemoveCallback()
+            st.finish()
+
+    up = c.newStream(libvirt.VIR_STREAM_NONBLOCK)
+    v.upload(up, 0, len(payload), 0)
+    up.eventAddCallback(libvirt.VIR_STREAM_EVENT_WRITABLE, writer, [payload])
+    again = tryv(up.eventAddCallback, libvirt.VIR_STREAM_EVENT_WRITABLE, writer, [b""])
+    for _ in range(100):
+        if up.cb is None:
+            break
+        libvirt.virEventRunDefaultImpl()
+
+    def reader(st, events, _):
+        log["events"].add(events)
+        data = st.recv(50000)
+        if data:
+            log["down"] += data
+        else:
+            st.eventRemoveCallback()
+            st.finish()
+
+    down = c.newStream(libvirt.VIR_STREAM_NONBLOCK)
+    v.download(down, 0, len(payload), 0)
+    down.eventAddCallback(libvirt.VIR_STREAM_EVENT_READABLE, reader, None)
+    down.eventUpdateCallback(0)                 # paused: the loop must not call it
+    t = libvirt.virEventAddTimeout(0, lambda *a: None, None)
+    libvirt.virEventRunDefaultImpl()
+    libvirt.virEventRemoveTimeout(t)
+    paused = len(log["down"])
+    down.eventUpdateCallback(libvirt.VIR_STREAM_EVENT_READABLE)
+    for _ in range(100):
+        if down.cb is None:
+            break
+        libvirt.virEventRunDefaultImpl()
+    got = [log["up"], paused, log["down"] == payload, sorted(log["events"]),
+           again["error"][0], tryv(down.eventRemoveCallback)["error"][0]]
+    want = [len(payload), 0, True, [libvirt.VIR_STREAM_EVENT_READABLE,
+                                    libvirt.VIR_STREAM_EVENT_WRITABLE],
+            libvirt.VIR_ERR_INTERNAL_ERROR, libvirt.VIR_ERR_INTERNAL_ERROR]
+    if got != want:
+        raise AssertionError("stream events: got %r, want %r" % (got, want))
+    return got
+
+
 def ours_caps_and_paths(ctx):
     c = ctx.conn
     return [c.getStoragePoolCapabilities(0),
@@ -245,5 +306,6 @@ CHECKS = [
     ("host_file", host_file),
     ("ours_wipe_resize", ours_wipe_resize, {"ours": True}),
     ("ours_streams", ours_streams, {"ours": True}),
+    ("ours_stream_events", ours_stream_events, {"ours": True}),
     ("ours_caps_and_paths", ours_caps_and_paths, {"ours": True}),
 ]
