@@ -833,10 +833,11 @@ net_validate_forward_mode(XmlCtx *ctx, const NetDef *def)
     return 0;
 }
 
-/* <vlan> needs a switch that can tag: hostdev/passthrough interfaces, or an
- * Open vSwitch bridge. */
-static int
-net_validate_vlans(XmlCtx *ctx, const NetDef *def)
+/**
+ * net_def_validate_vlans() - see network_conf.h
+ */
+int
+net_def_validate_vlans(const NetDef *def)
 {
     bool device_tags = def->forward.mode == NET_FORWARD_HOSTDEV ||
         def->forward.mode == NET_FORWARD_PASSTHROUGH;
@@ -857,9 +858,9 @@ net_validate_vlans(XmlCtx *ctx, const NetDef *def)
     return 0;
 
  bad:
-    xmlmap_report(ctx, VIR_ERR_CONFIG_UNSUPPORTED,
-                  "<vlan> is not supported in network '%s': it needs forward mode hostdev or "
-                  "passthrough, or an openvswitch bridge", def->name);
+    err_report(VIR_ERR_CONFIG_UNSUPPORTED,
+               "<vlan> is not supported in network '%s': it needs forward mode hostdev or "
+               "passthrough, or an openvswitch bridge", def->name);
     return -1;
 }
 
@@ -928,8 +929,7 @@ net_validate(XmlCtx *ctx, const void *obj)
                       v4dhcp > 1 ? "IPv4" : "IPv6");
         return -1;
     }
-    if (net_validate_forward_mode(ctx, def) < 0 || net_validate_vlans(ctx, def) < 0 ||
-        net_validate_routes(ctx, def) < 0)
+    if (net_validate_forward_mode(ctx, def) < 0 || net_validate_routes(ctx, def) < 0)
         return -1;
     return 0;
 }

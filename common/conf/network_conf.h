@@ -227,6 +227,20 @@ char *net_def_format(const NetDef *def, unsigned int flags);
 void net_def_free(NetDef *def);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(NetDef, net_def_free)
 
+/**
+ * net_def_validate_vlans() - the network driver's rule for <vlan>
+ * @def: definition
+ *
+ * Tagging needs a switch that can do it: forward mode hostdev or
+ * passthrough, or a bridge with an openvswitch virtualport. This is a rule
+ * of the host's network driver (libvirt checks it when a network is
+ * defined or started there), not of the XML: the test driver accepts such
+ * networks, as libvirt's does.
+ *
+ * Return: 0, or -1 with VIR_ERR_CONFIG_UNSUPPORTED reported.
+ */
+int net_def_validate_vlans(const NetDef *def);
+
 /* Prefix length of @ip (from prefix, netmask or address class); -1 if none. */
 int net_ip_prefix(const NetIpDef *ip);
 /* Find a portgroup by name, or the default one when @name is NULL. */

@@ -65,6 +65,36 @@ test_network_loaded_config_stays(void **state)
 }
 
 static void
+test_network_vlan_rule(void **state)
+{
+    /* a driver rule, not an XML one: the parse accepts what it refuses */
+    g_autoptr(NetDef) isolated = net_def_parse_string(
+        "<network><name>n</name><vlan><tag id='42'/></vlan></network>", 0);
+    g_autoptr(NetDef) pg = net_def_parse_string(
+        "<network><name>p</name><forward mode='bridge'/><bridge name='br0'/>"
+        "<portgroup name='g'><vlan><tag id='7'/></vlan></portgroup></network>", 0);
+    g_autoptr(NetDef) ovs = net_def_parse_string(
+        "<network><name>o</name><forward mode='bridge'/><bridge name='br0'/>"
+        "<virtualport type='openvswitch'/><vlan><tag id='42'/></vlan></network>", 0);
+    g_autoptr(NetDef) hostdev = net_def_parse_string(
+        "<network><name>h</name><forward mode='hostdev'><pf dev='eth3'/></forward>"
+        "<vlan><tag id='42'/></vlan></network>", 0);
+
+    assert_non_null(isolated);
+    assert_non_null(pg);
+    assert_non_null(ovs);
+    assert_non_null(hostdev);
+    err_reset_last();
+    assert_int_equal(net_def_validate_vlans(isolated), -1);
+    assert_int_equal(err_last_code(), VIR_ERR_CONFIG_UNSUPPORTED);
+    assert_non_null(strstr(err_last_message(), "network 'n'"));
+    assert_int_equal(net_def_validate_vlans(pg), -1);
+    assert_non_null(strstr(err_last_message(), "network 'p'"));
+    assert_int_equal(net_def_validate_vlans(ovs), 0);
+    assert_int_equal(net_def_validate_vlans(hostdev), 0);
+}
+
+static void
 test_network_flags_and_copy(void **state)
 {
     const char *xml =
@@ -206,6 +236,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_secret_api),
         cmocka_unit_test(test_network_loaded_config_stays),
+        cmocka_unit_test(test_network_vlan_rule),
         cmocka_unit_test(test_network_flags_and_copy),
         cmocka_unit_test(test_network_ip_prefix),
         cmocka_unit_test(test_volume_pool_types),
