@@ -171,6 +171,36 @@ void domain_disk_insert(DomainDevices *devs, DomainDisk *disk);
 void domain_devices_add_implicit_controllers(DomainDevices *devs);
 
 /**
+ * domain_devices_infos() - the DomainDeviceInfo of every device, in
+ * document order
+ * @devs: the devices
+ * @os_type: DomainOsType (an HVM guest's first serial console, a copy of
+ *           serial port 0, is left out)
+ *
+ * Return: an array of const DomainDeviceInfo * (free with
+ * g_ptr_array_unref()).
+ */
+GPtrArray *domain_devices_infos(const DomainDevices *devs, int os_type);
+
+/**
+ * domain_devices_validate_unique() - what must be unique across devices:
+ * aliases, boot orders, disk targets; and at most one watchdog
+ *
+ * Return: 0, or -1 with the error reported.
+ */
+int domain_devices_validate_unique(XmlCtx *ctx, const DomainDevices *devs, int os_type);
+
+/**
+ * domain_def_validate_vfio_ap() - a hypervisor driver's rule (QEMU's):
+ * at most one mediated device of model vfio-ap. Drivers run it from
+ * their DomainValidateOps; the XML itself allows several, and libvirt's
+ * test driver accepts them.
+ *
+ * Return: 0, or -1 with VIR_ERR_CONFIG_UNSUPPORTED reported.
+ */
+int domain_def_validate_vfio_ap(const DomainDevices *devs);
+
+/**
  * domain_devices_ensure_controller() - append a controller of @type and
  * @index unless there is one
  */

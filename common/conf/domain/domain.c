@@ -403,7 +403,7 @@ validate_ids(XmlCtx *ctx, const DomainDef *def)
         }
     }
     if (def->os.nboots > 0 && domain_devices_have_boot_order(&def->devices)) {
-        xmlmap_report(ctx, VIR_ERR_XML_ERROR,
+        xmlmap_report(ctx, VIR_ERR_CONFIG_UNSUPPORTED,
                       "per-device <boot order=> cannot be combined with <boot dev=> in "
                       "element '%s/os'", xmlmap_ctx_path(ctx));
         return -1;
@@ -481,7 +481,8 @@ domain_validate(XmlCtx *ctx, const void *obj)
         validate_hugepages(ctx, def) < 0 ||
         validate_vcpus(ctx, def) < 0 ||
         validate_security(ctx, def) < 0 ||
-        domain_def_validate_compat(ctx, def) < 0)
+        domain_def_validate_compat(ctx, def) < 0 ||
+        domain_devices_validate_unique(ctx, &def->devices, def->os.type) < 0)
         return -1;
     return 0;
 }

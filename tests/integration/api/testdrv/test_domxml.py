@@ -104,6 +104,32 @@ SNIPPETS = [
      "<controller type='usb' model='none'/><redirdev bus='usb' type='spicevmc'/>"),
     ("smartcard-with-controller", "hvm",
      "<controller type='ccid' index='0'/><smartcard mode='host'/>"),
+    ("two-vfio-ap", "hvm",
+     "<hostdev mode='subsystem' type='mdev' model='vfio-ap'><source>"
+     "<address uuid='11111111-2222-3333-4444-555555555551'/></source></hostdev>"
+     "<hostdev mode='subsystem' type='mdev' model='vfio-ap'><source>"
+     "<address uuid='11111111-2222-3333-4444-555555555552'/></source></hostdev>"),
+    ("usb-net-hostdev", "hvm",
+     "<interface type='hostdev'><mac address='52:54:00:11:22:33'/><source>"
+     "<vendor id='0x1234'/><product id='0xbeef'/></source></interface>"),
+    ("duplicate-alias", "hvm",
+     "<disk type='file'><source file='/a'/><target dev='vda' bus='virtio'/>"
+     "<alias name='ua-x'/></disk><disk type='file'><source file='/b'/>"
+     "<target dev='vdb' bus='virtio'/><alias name='ua-x'/></disk>"),
+    ("duplicate-boot-order", "hvm",
+     "<disk type='file'><source file='/a'/><target dev='vda' bus='virtio'/>"
+     "<boot order='1'/></disk><disk type='file'><source file='/b'/>"
+     "<target dev='vdb' bus='virtio'/><boot order='1'/></disk>"),
+    ("duplicate-disk-target", "hvm",
+     "<disk type='file'><source file='/a'/><target dev='vda' bus='virtio'/></disk>"
+     "<disk type='file'><source file='/b'/><target dev='vda' bus='virtio'/></disk>"),
+    ("two-watchdogs", "hvm", "<watchdog model='i6300esb'/><watchdog model='ib700'/>"),
+    ("same-pci-address", "hvm",
+     "<disk type='file'><source file='/a'/><target dev='vda' bus='virtio'/>"
+     "<address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/></disk>"
+     "<interface type='user'><mac address='52:54:00:11:22:33'/>"
+     "<address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/>"
+     "</interface>"),
     ("memory-no-node", "hvm",
      "<memory model='dimm'><target><size unit='KiB'>524288</size></target></memory>"),
 ]
