@@ -24,8 +24,6 @@
 
 typedef struct {
     DaemonCtx *ctx;
-    int timeout;            /* --timeout seconds, 0 = never */
-    int64_t idle_since;     /* monotonic µs, 0 = not idle */
     int sigfd;
 } DaemonLoop;
 
@@ -128,28 +126,44 @@ daemon_on_signal(gint fd, GIOCondition cond, gpointer data)
     return G_SOURCE_CONTINUE;
 }
 
-/* Once a second: exit after --timeout seconds with nothing to do. */
+/* Once a second: exit after the idle timeout with nothing to do. */
 static gboolean
 daemon_on_idle_tick(gpointer data)
 {
-    DaemonLoop *dl = data;
-    DaemonCtx *ctx = dl->ctx;
+    DaemonCtx *ctx = data;
     int64_t now = g_get_monotonic_time();
     bool idle = daemon_servers_nclients(ctx) == 0 &&
                 !(ctx->drv->busy && ctx->drv->busy(ctx));
 
+    if (ctx->idle_timeout == 0) {
+        ctx->idle_source = 0;
+        return G_SOURCE_REMOVE;
+    }
     if (!idle) {
-        dl->idle_since = 0;
+        ctx->idle_since = 0;
         return G_SOURCE_CONTINUE;
     }
-    if (dl->idle_since == 0)
-        dl->idle_since = now;
-    if (now - dl->idle_since >= (int64_t) dl->timeout * G_USEC_PER_SEC) {
-        log_info("idle for %d s: exiting", dl->timeout);
+    if (ctx->idle_since == 0)
+        ctx->idle_since = now;
+    if (now - ctx->idle_since >= (int64_t) ctx->idle_timeout * G_USEC_PER_SEC) {
+        log_info("idle for %u s: exiting", ctx->idle_timeout);
         g_main_loop_quit(ctx->loop);
+        ctx->idle_source = 0;
         return G_SOURCE_REMOVE;
     }
     return G_SOURCE_CONTINUE;
+}
+
+/**
+ * daemon_set_idle_timeout() - see server.h
+ */
+void
+daemon_set_idle_timeout(DaemonCtx *ctx, unsigned int seconds)
+{
+    ctx->idle_timeout = seconds;
+    ctx->idle_since = 0;
+    if (seconds > 0 && ctx->idle_source == 0)
+        ctx->idle_source = g_timeout_add_seconds(1, daemon_on_idle_tick, ctx);
 }
 
 static int
@@ -197,7 +211,7 @@ daemon_run_loaded(const DaemonDriver *drv, const DaemonOptions *opts, DaemonConf
     DaemonCtx ctx = { .drv = drv, .privileged = privileged, .cfg = cfg };
     DaemonSocketSet socks = { .rw_fd = -1, .ro_fd = -1, .admin_fd = -1, .tcp_fd = -1,
                               .tls_fd = -1 };
-    DaemonLoop dl = { .ctx = &ctx, .timeout = opts->timeout, .sigfd = -1 };
+    DaemonLoop dl = { .ctx = &ctx, .sigfd = -1 };
     g_autofree char *pidpath = NULL;
     int status_fd = -1;
     int pidfd = -1;
@@ -238,8 +252,7 @@ daemon_run_loaded(const DaemonDriver *drv, const DaemonOptions *opts, DaemonConf
     dl.sigfd = signalfd(-1, &sigs, SFD_NONBLOCK | SFD_CLOEXEC);
     if (dl.sigfd >= 0)
         g_unix_fd_add(dl.sigfd, G_IO_IN, daemon_on_signal, &dl);
-    if (dl.timeout > 0)
-        g_timeout_add_seconds(1, daemon_on_idle_tick, &dl);
+    daemon_set_idle_timeout(&ctx, opts->timeout > 0 ? (unsigned int) opts->timeout : 0);
 
     log_info("%s ready (%s)", drv->name, privileged ? "system" : "session");
     daemon_notify_ready();

@@ -104,6 +104,7 @@ daemon_servers_start(DaemonCtx *ctx, DaemonSocketSet *socks)
     const DaemonConfig *cfg = ctx->cfg;
     RpcServerLimits main_limits = {
         .max_clients = cfg->max_clients,
+        .max_unauth_clients = cfg->max_anonymous_clients,
         .max_client_requests = cfg->max_client_requests,
         .min_workers = cfg->min_workers,
         .max_workers = cfg->max_workers,

@@ -29,6 +29,9 @@ struct DaemonCtx {
     void *driver_data;
     int64_t start_time;
     GThreadPool *fwd_pool;      /* forward.c, created on first use */
+    unsigned int idle_timeout;  /* seconds without clients before exiting; 0 = never */
+    int64_t idle_since;         /* monotonic µs, 0 = not idle */
+    guint idle_source;          /* the once-a-second check, 0 = none */
 };
 
 struct DaemonClient {
@@ -57,6 +60,9 @@ void daemon_dispatch_setup(DaemonCtx *ctx);
 int daemon_pre_dispatch(RpcServer *srv, RpcPeer *peer, const ProgramInfo *prog,
                         const ProcInfo *proc, RpcMessage *msg, void *opaque);
 int daemon_open_uri_check(DaemonCtx *ctx, const char *name, char **ret_uri);
+
+/* main.c: change the idle timeout (--timeout) while running; main thread */
+void daemon_set_idle_timeout(DaemonCtx *ctx, unsigned int seconds);
 
 /* admin.c */
 void daemon_admin_setup(DaemonCtx *ctx);

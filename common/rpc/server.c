@@ -564,10 +564,16 @@ server_handle_call(RpcServer *srv, RpcPeer *peer, RpcMessage *msg)
         goto denied;
     }
 
+    if (log_enabled(LOG_LEVEL_DEBUG, __FILE__)) {
+        g_autofree char *api = rpc_proc_api_name(prog->info, p);
+
+        log_debug("server %s: client %" G_GUINT64_FORMAT " calls %s (serial %u)", srv->name,
+                  peer->id, api, hdr->serial);
+    }
     peer_request_begin(peer);
     if (srv->limits.max_workers == 0 || (prog->is_inline && prog->is_inline(srv->opaque, (int) hdr->prog, hdr->proc))) {
         call_run(call);
-    } else if ((p->flags & PROC_F_PRIORITY) && srv->prio &&
+    } else if ((p->flags & PROC_F_PRIORITY) && srv->prio && srv->limits.prio_workers > 0 &&
                (unsigned int) g_atomic_int_get(&srv->busy_workers) >= srv->limits.max_workers) {
         g_thread_pool_push(srv->prio, call, NULL);
     } else {
@@ -643,6 +649,13 @@ server_accept_one(RpcListener *l, int fd)
     if (srv->limits.max_clients && rpc_server_nclients(srv) >= srv->limits.max_clients) {
         log_warn("server %s: too many clients (%u), dropping new connection",
                  srv->name, srv->limits.max_clients);
+        close(fd);
+        return;
+    }
+    if (l->auth != 0 && srv->limits.max_unauth_clients &&
+        rpc_server_nclients_unauth(srv) >= srv->limits.max_unauth_clients) {
+        log_warn("server %s: too many clients still authenticating (%u), dropping new "
+                 "connection", srv->name, srv->limits.max_unauth_clients);
         close(fd);
         return;
     }
@@ -791,6 +804,85 @@ const RpcServerLimits *
 rpc_server_limits(RpcServer *srv)
 {
     return &srv->limits;
+}
+
+/**
+ * rpc_server_threadpool() - see server.h
+ */
+void
+rpc_server_threadpool(RpcServer *srv, RpcThreadpoolInfo *info)
+{
+    unsigned int busy = (unsigned int) g_atomic_int_get(&srv->busy_workers);
+
+    memset(info, 0, sizeof(*info));
+    info->min_workers = srv->limits.min_workers;
+    info->max_workers = srv->limits.max_workers;
+    info->prio_workers = srv->limits.prio_workers;
+    if (srv->workers) {
+        info->cur_workers = g_thread_pool_get_num_threads(srv->workers);
+        info->job_queue_depth = g_thread_pool_unprocessed(srv->workers);
+    }
+    if (srv->prio)
+        info->job_queue_depth += g_thread_pool_unprocessed(srv->prio);
+    info->free_workers = info->cur_workers > busy ? info->cur_workers - busy : 0;
+}
+
+static void
+pool_resize(RpcServer *srv, GThreadPool **pool, unsigned int n)
+{
+    if (n == 0)
+        return;             /* an existing pool keeps serving what it has */
+    if (!*pool)
+        *pool = g_thread_pool_new(worker_run, srv, (gint) n, FALSE, NULL);
+    else
+        g_thread_pool_set_max_threads(*pool, (gint) n, NULL);
+}
+
+/**
+ * rpc_server_set_threadpool() - see server.h
+ */
+void
+rpc_server_set_threadpool(RpcServer *srv, long long min_workers, long long max_workers,
+                          long long prio_workers)
+{
+    if (min_workers >= 0)
+        srv->limits.min_workers = (unsigned int) min_workers;
+    if (max_workers > 0) {
+        srv->limits.max_workers = (unsigned int) max_workers;
+        pool_resize(srv, &srv->workers, srv->limits.max_workers);
+    }
+    if (prio_workers >= 0) {
+        srv->limits.prio_workers = (unsigned int) prio_workers;
+        pool_resize(srv, &srv->prio, srv->limits.prio_workers);
+    }
+}
+
+/**
+ * rpc_server_set_client_limits() - see server.h
+ */
+void
+rpc_server_set_client_limits(RpcServer *srv, unsigned int max_clients,
+                             unsigned int max_unauth_clients)
+{
+    srv->limits.max_clients = max_clients;
+    srv->limits.max_unauth_clients = max_unauth_clients;
+}
+
+/**
+ * rpc_server_nclients_unauth() - see server.h
+ */
+unsigned int
+rpc_server_nclients_unauth(RpcServer *srv)
+{
+    unsigned int n = 0;
+
+    g_mutex_lock(&srv->lock);
+    for (guint i = 0; i < srv->peers->len; i++) {
+        if (!rpc_peer_authenticated(srv->peers->pdata[i]))
+            n++;
+    }
+    g_mutex_unlock(&srv->lock);
+    return n;
 }
 
 /** rpc_server_opaque() - the opaque pointer given at creation */

@@ -30,6 +30,7 @@ typedef struct RpcCall RpcCall;
 
 typedef struct {
     unsigned int max_clients;          /* 0 = unlimited */
+    unsigned int max_unauth_clients;   /* of those, still authenticating; 0 = unlimited */
     unsigned int max_client_requests;  /* calls in flight per peer, >= 1 */
     unsigned int min_workers;
     unsigned int max_workers;          /* 0 = run everything inline */
@@ -68,6 +69,27 @@ const char *rpc_server_name(RpcServer *srv);
 unsigned int rpc_server_nclients(RpcServer *srv);
 GPtrArray *rpc_server_peers(RpcServer *srv);
 const RpcServerLimits *rpc_server_limits(RpcServer *srv);
+
+/* The worker pools as virt-admin shows them. min_workers is the configured
+ * figure: pool threads are started on demand and end when idle. */
+typedef struct {
+    unsigned int min_workers, max_workers, prio_workers;
+    unsigned int cur_workers;       /* threads of the normal pool now */
+    unsigned int free_workers;      /* of those, not running a call */
+    unsigned int job_queue_depth;   /* calls waiting for a worker */
+} RpcThreadpoolInfo;
+void rpc_server_threadpool(RpcServer *srv, RpcThreadpoolInfo *info);
+/* Change the pools (a negative value keeps the setting; max_workers 0 is
+ * ignored: a server never goes back to running calls inline). Call from the
+ * server's I/O thread, like dispatch. */
+void rpc_server_set_threadpool(RpcServer *srv, long long min_workers, long long max_workers,
+                               long long prio_workers);
+/* New connections beyond @max_clients, or beyond @max_unauth_clients still
+ * authenticating (0 = unlimited), are refused; I/O thread. */
+void rpc_server_set_client_limits(RpcServer *srv, unsigned int max_clients,
+                                  unsigned int max_unauth_clients);
+/* Connected peers that have not authenticated yet. */
+unsigned int rpc_server_nclients_unauth(RpcServer *srv);
 void *rpc_server_opaque(RpcServer *srv);
 
 RpcPeer *rpc_peer_ref(RpcPeer *peer);

@@ -18,6 +18,7 @@ typedef enum { LOG_OUT_STDERR, LOG_OUT_FILE, LOG_OUT_JOURNALD } LogOutputKind;
 
 typedef struct {
     LogLevel level;
+    bool plus;                  /* written "N:+match" (kept for get) */
     char *match;
 } LogFilter;
 
@@ -25,19 +26,25 @@ typedef struct {
     LogLevel level;
     LogOutputKind kind;
     int fd;
+    char *spec;                 /* what followed "N:" ("stderr", "file:/x") */
 } LogOutput;
 
 #define LOG_MAX_FILTERS 32
 #define LOG_MAX_OUTPUTS 8
 
-static struct {
-    char *progname;
-    LogLevel default_level;
-    LogLevel threshold;          /* lowest level any filter/output accepts */
+/* A filter or output list, parsed before it replaces the current one. */
+typedef struct {
     LogFilter filters[LOG_MAX_FILTERS];
     size_t nfilters;
     LogOutput outputs[LOG_MAX_OUTPUTS];
     size_t noutputs;
+} LogLists;
+
+static struct {
+    char *progname;
+    LogLevel default_level;
+    gint threshold;             /* LogLevel: lowest level any filter or the default accepts */
+    LogLists cur;
     GMutex lock;
 } log_state = {
     .default_level = LOG_LEVEL_WARN,
@@ -57,42 +64,51 @@ log_parse_level(const char *s, LogLevel *ret)
 }
 
 static void
-log_reset(void)
+log_free_filters(LogLists *l)
 {
-    for (size_t i = 0; i < log_state.nfilters; i++)
-        g_free(log_state.filters[i].match);
-    for (size_t i = 0; i < log_state.noutputs; i++) {
-        if (log_state.outputs[i].kind == LOG_OUT_FILE)
-            close(log_state.outputs[i].fd);
+    for (size_t i = 0; i < l->nfilters; i++)
+        g_free(l->filters[i].match);
+    l->nfilters = 0;
+}
+
+static void
+log_free_outputs(LogLists *l)
+{
+    for (size_t i = 0; i < l->noutputs; i++) {
+        if (l->outputs[i].kind == LOG_OUT_FILE)
+            close(l->outputs[i].fd);
+        g_free(l->outputs[i].spec);
     }
-    log_state.nfilters = 0;
-    log_state.noutputs = 0;
+    l->noutputs = 0;
 }
 
 static int
-log_add_filter(const char *tok)
+log_add_filter(LogLists *l, const char *tok)
 {
+    LogFilter *f;
     LogLevel lvl;
 
-    if (!log_parse_level(tok, &lvl) || !tok[2] || log_state.nfilters == LOG_MAX_FILTERS)
+    if (!log_parse_level(tok, &lvl) || !tok[2] || (tok[2] == '+' && !tok[3]) ||
+        l->nfilters == LOG_MAX_FILTERS)
         return -EINVAL;
-    log_state.filters[log_state.nfilters].level = lvl;
-    log_state.filters[log_state.nfilters].match = g_strdup(tok[2] == '+' ? tok + 3 : tok + 2);
-    log_state.nfilters++;
+    f = &l->filters[l->nfilters++];
+    f->level = lvl;
+    f->plus = tok[2] == '+';
+    f->match = g_strdup(tok + (f->plus ? 3 : 2));
     return 0;
 }
 
 static int
-log_add_output(const char *tok)
+log_add_output(LogLists *l, const char *tok)
 {
     LogOutput *o;
     LogLevel lvl;
     const char *rest;
 
-    if (!log_parse_level(tok, &lvl) || log_state.noutputs == LOG_MAX_OUTPUTS)
+    if (!log_parse_level(tok, &lvl) || l->noutputs == LOG_MAX_OUTPUTS)
         return -EINVAL;
     rest = tok + 2;
-    o = &log_state.outputs[log_state.noutputs];
+    o = &l->outputs[l->noutputs];
     o->level = lvl;
     o->fd = STDERR_FILENO;
     if (g_str_equal(rest, "stderr")) {
@@ -109,12 +125,13 @@ log_add_output(const char *tok)
     } else {
         return -EINVAL;
     }
-    log_state.noutputs++;
+    o->spec = g_strdup(rest);
+    l->noutputs++;
     return 0;
 }
 
 static int
-log_parse_list(const char *list, int (*add)(const char *tok))
+log_parse_list(LogLists *l, const char *list, int (*add)(LogLists *l, const char *tok))
 {
     g_auto(GStrv) toks = NULL;
 
@@ -126,21 +143,36 @@ log_parse_list(const char *list, int (*add)(const char *tok))
 
         if (!*toks[i])
             continue;
-        r = add(toks[i]);
+        r = add(l, toks[i]);
         if (r < 0)
             return r;
     }
     return 0;
 }
 
+/* With no output configured: stderr, or the journal when stderr is it. */
+static void
+log_default_output(LogLists *l)
+{
+    const char *js = g_getenv("JOURNAL_STREAM");
+    bool journal = js && *js;
+
+    l->outputs[0].level = LOG_LEVEL_DEBUG;
+    l->outputs[0].kind = journal ? LOG_OUT_JOURNALD : LOG_OUT_STDERR;
+    l->outputs[0].fd = STDERR_FILENO;
+    l->outputs[0].spec = g_strdup(journal ? "journald" : "stderr");
+    l->noutputs = 1;
+}
+
+/* Caller holds the lock. */
 static void
 log_recompute_threshold(void)
 {
     LogLevel t = log_state.default_level;
 
-    for (size_t i = 0; i < log_state.nfilters; i++)
-        t = MIN(t, log_state.filters[i].level);
-    log_state.threshold = t;
+    for (size_t i = 0; i < log_state.cur.nfilters; i++)
+        t = MIN(t, log_state.cur.filters[i].level);
+    g_atomic_int_set(&log_state.threshold, (gint) t);
 }
 
 /**
@@ -158,26 +190,25 @@ int
 log_setup(const char *progname, LogLevel default_level, const char *filters,
           const char *outputs)
 {
+    LogLists l = { .nfilters = 0 };
     int r;
 
+    r = log_parse_list(&l, filters, log_add_filter);
+    if (r == 0)
+        r = log_parse_list(&l, outputs, log_add_output);
+    if (r < 0) {
+        log_free_filters(&l);
+        log_free_outputs(&l);
+    }
+    if (l.noutputs == 0)
+        log_default_output(&l);
     g_mutex_lock(&log_state.lock);
-    log_reset();
+    log_free_filters(&log_state.cur);
+    log_free_outputs(&log_state.cur);
+    log_state.cur = l;
     g_free(log_state.progname);
     log_state.progname = g_strdup(progname);
     log_state.default_level = default_level;
-    r = log_parse_list(filters, log_add_filter);
-    if (r == 0)
-        r = log_parse_list(outputs, log_add_output);
-    if (r < 0)
-        log_reset();
-    if (log_state.noutputs == 0) {
-        const char *js = g_getenv("JOURNAL_STREAM");
-
-        log_state.outputs[0].level = LOG_LEVEL_DEBUG;
-        log_state.outputs[0].kind = js && *js ? LOG_OUT_JOURNALD : LOG_OUT_STDERR;
-        log_state.outputs[0].fd = STDERR_FILENO;
-        log_state.noutputs = 1;
-    }
     log_recompute_threshold();
     g_mutex_unlock(&log_state.lock);
     return r;
@@ -210,14 +241,100 @@ log_set_default_level(LogLevel level)
     g_mutex_unlock(&log_state.lock);
 }
 
-static LogLevel
-log_level_for(const char *file)
+/**
+ * log_set_filters() - replace the filter list (NULL or "" for none)
+ *
+ * Return: 0, or -EINVAL when @filters is malformed (nothing changes).
+ */
+int
+log_set_filters(const char *filters)
 {
-    for (size_t i = 0; i < log_state.nfilters; i++) {
-        if (file && strstr(file, log_state.filters[i].match))
-            return log_state.filters[i].level;
+    LogLists l = { .nfilters = 0 };
+
+    if (log_parse_list(&l, filters, log_add_filter) < 0) {
+        log_free_filters(&l);
+        return -EINVAL;
     }
-    return log_state.default_level;
+    g_mutex_lock(&log_state.lock);
+    log_free_filters(&log_state.cur);
+    memcpy(log_state.cur.filters, l.filters, sizeof(l.filters));
+    log_state.cur.nfilters = l.nfilters;
+    log_recompute_threshold();
+    g_mutex_unlock(&log_state.lock);
+    return 0;
+}
+
+/**
+ * log_set_outputs() - replace the output list (NULL or "" for the default)
+ *
+ * Return: 0, or -EINVAL/-errno when @outputs is malformed or a file cannot
+ * be opened (nothing changes).
+ */
+int
+log_set_outputs(const char *outputs)
+{
+    LogLists l = { .nfilters = 0 };
+    int r = log_parse_list(&l, outputs, log_add_output);
+
+    if (r < 0) {
+        log_free_outputs(&l);
+        return r;
+    }
+    if (l.noutputs == 0)
+        log_default_output(&l);
+    g_mutex_lock(&log_state.lock);
+    log_free_outputs(&log_state.cur);
+    memcpy(log_state.cur.outputs, l.outputs, sizeof(l.outputs));
+    log_state.cur.noutputs = l.noutputs;
+    g_mutex_unlock(&log_state.lock);
+    return 0;
+}
+
+/**
+ * log_get_filters() - the filter list in libvirt's syntax ("" for none)
+ * @ret_count: (optional) number of filters
+ *
+ * Return: a new string.
+ */
+char *
+log_get_filters(size_t *ret_count)
+{
+    GString *out = g_string_new(NULL);
+
+    g_mutex_lock(&log_state.lock);
+    for (size_t i = 0; i < log_state.cur.nfilters; i++) {
+        const LogFilter *f = &log_state.cur.filters[i];
+
+        g_string_append_printf(out, "%s%d:%s%s", i ? " " : "", (int) f->level,
+                               f->plus ? "+" : "", f->match);
+    }
+    if (ret_count)
+        *ret_count = log_state.cur.nfilters;
+    g_mutex_unlock(&log_state.lock);
+    return g_string_free(out, FALSE);
+}
+
+/**
+ * log_get_outputs() - the output list in libvirt's syntax
+ * @ret_count: (optional) number of outputs
+ *
+ * Return: a new string.
+ */
+char *
+log_get_outputs(size_t *ret_count)
+{
+    GString *out = g_string_new(NULL);
+
+    g_mutex_lock(&log_state.lock);
+    for (size_t i = 0; i < log_state.cur.noutputs; i++) {
+        const LogOutput *o = &log_state.cur.outputs[i];
+
+        g_string_append_printf(out, "%s%d:%s", i ? " " : "", (int) o->level, o->spec);
+    }
+    if (ret_count)
+        *ret_count = log_state.cur.noutputs;
+    g_mutex_unlock(&log_state.lock);
+    return g_string_free(out, FALSE);
 }
 
 /**
@@ -226,9 +343,20 @@ log_level_for(const char *file)
 bool
 log_enabled(LogLevel level, const char *file)
 {
-    if (level < log_state.threshold)
+    LogLevel want;
+
+    if ((gint) level < g_atomic_int_get(&log_state.threshold))
         return false;
-    return level >= log_level_for(file);
+    g_mutex_lock(&log_state.lock);
+    want = log_state.default_level;
+    for (size_t i = 0; i < log_state.cur.nfilters; i++) {
+        if (file && strstr(file, log_state.cur.filters[i].match)) {
+            want = log_state.cur.filters[i].level;
+            break;
+        }
+    }
+    g_mutex_unlock(&log_state.lock);
+    return level >= want;
 }
 
 static void
@@ -277,10 +405,11 @@ log_message(LogLevel level, const char *file, const char *func, int line,
                                log_state.progname ? ": " : "", msg);
 
     g_mutex_lock(&log_state.lock);
-    for (size_t i = 0; i < log_state.noutputs; i++) {
-        if (level >= log_state.outputs[i].level)
-            log_write_line(&log_state.outputs[i], level,
-                           log_state.outputs[i].kind == LOG_OUT_JOURNALD ? msg : full);
+    for (size_t i = 0; i < log_state.cur.noutputs; i++) {
+        const LogOutput *o = &log_state.cur.outputs[i];
+
+        if (level >= o->level)
+            log_write_line(o, level, o->kind == LOG_OUT_JOURNALD ? msg : full);
     }
     g_mutex_unlock(&log_state.lock);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <glib.h>
 
 typedef enum {
@@ -20,6 +21,10 @@ int log_setup(const char *progname, LogLevel default_level,
               const char *filters, const char *outputs);
 int log_setup_from_env(const char *progname, LogLevel default_level);
 void log_set_default_level(LogLevel level);
+int log_set_filters(const char *filters);
+int log_set_outputs(const char *outputs);
+char *log_get_filters(size_t *ret_count);
+char *log_get_outputs(size_t *ret_count);
 
 #define log_debug(...) log_message(LOG_LEVEL_DEBUG, __FILE__, __func__, __LINE__, __VA_ARGS__)
 #define log_info(...)  log_message(LOG_LEVEL_INFO, __FILE__, __func__, __LINE__, __VA_ARGS__)

@@ -4,7 +4,7 @@
 Each test class starts our virtsecretd in a private MODVIRT_ROOT and drives
 it with Debian's stock clients (virsh, python3-libvirt on Debian's
 libvirt.so.0), with our virsh and with python3-libvirt on our libvirt.so.0.
-It also kills the daemon with SIGKILL in the middle of writes and checks
+Debian's virt-admin drives its admin socket. It also kills the daemon with SIGKILL in the middle of writes and checks
 that nothing acknowledged is lost, that broken configs stay on disk, and
 that no value is ever on disk in plaintext.
 
@@ -495,6 +495,107 @@ class DurabilityTests(SecretdTestCase):
         self.assertEqual(os.stat(value_file).st_mode & 0o777, 0o600)
         self.assertEqual(os.stat(os.path.join(self.d.config_dir, UUID_A + ".xml")).st_mode
                          & 0o777, 0o600)
+
+
+STOCK_VIRT_ADMIN = "/usr/bin/virt-admin"
+
+
+@unittest.skipUnless(os.access(STOCK_VIRT_ADMIN, os.X_OK), "Debian's virt-admin missing")
+class AdminTests(SecretdTestCase):
+    """Debian's virt-admin (its libvirt-admin.so) on our admin socket."""
+
+    def admin(self, *args, check=True):
+        sock = os.path.join(self.root, "run/libvirt/virtsecretd-admin-sock")
+        return run([STOCK_VIRT_ADMIN, "-c", "virtsecretd:///system?socket=" + sock]
+                   + list(args), check=check)
+
+    @staticmethod
+    def fields(text):
+        out = {}
+        for line in text.splitlines():
+            if ":" in line:
+                k, v = line.split(":", 1)
+                out[k.strip()] = v.strip()
+        return out
+
+    def test_servers_and_threadpool(self):
+        self.assertEqual(self.admin("srv-list").stdout.split()[-4:],
+                         ["0", "admin", "1", "virtsecretd"])
+        info = self.fields(self.admin("srv-threadpool-info", "virtsecretd").stdout)
+        self.assertEqual(sorted(info), ["freeWorkers", "jobQueueDepth", "maxWorkers",
+                                        "minWorkers", "nWorkers", "prioWorkers"])
+        self.admin("srv-threadpool-set", "virtsecretd", "--max-workers", "30",
+                   "--min-workers", "2", "--priority-workers", "3")
+        info = self.fields(self.admin("srv-threadpool-info", "virtsecretd").stdout)
+        self.assertEqual((info["minWorkers"], info["maxWorkers"], info["prioWorkers"]),
+                         ("2", "30", "3"))
+        bad = self.admin("srv-threadpool-set", "virtsecretd", "--min-workers", "40",
+                         check=False)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("minWorkers", bad.stderr)
+        bad = self.admin("srv-threadpool-info", "nosuch", check=False)
+        self.assertIn("nosuch", bad.stderr)
+        # the daemon still serves calls on the resized pool
+        self.virsh(STOCK_VIRSH, "secret-define", self.write_tmp("a.xml", secret_xml(UUID_A)))
+        self.assertIn(UUID_A, self.virsh(STOCK_VIRSH, "secret-list").stdout)
+
+    def test_clients(self):
+        holder = subprocess.Popen([STOCK_VIRSH, "-c", self.d.uri], stdin=subprocess.PIPE,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 10
+            rows = []
+            while time.monotonic() < deadline and not rows:
+                rows = self.admin("srv-clients-list", "virtsecretd").stdout.splitlines()[2:]
+                rows = [r for r in rows if r.strip()]
+                time.sleep(0.05)
+            self.assertEqual(len(rows), 1, rows)
+            cid = rows[0].split()[0]
+            info = self.fields(self.admin("client-info", "virtsecretd", cid).stdout)
+            self.assertEqual(info["readonly"], "no")
+            self.assertEqual(info["unix_user_id"], "0")
+            self.assertEqual(info["unix_process_id"], str(holder.pid))
+            limits = self.fields(self.admin("srv-clients-info", "virtsecretd").stdout)
+            self.assertEqual(limits["nclients"], "1")
+            self.admin("srv-clients-set", "virtsecretd", "--max-clients", "100",
+                       "--max-unauth-clients", "5")
+            limits = self.fields(self.admin("srv-clients-info", "virtsecretd").stdout)
+            self.assertEqual((limits["nclients_max"], limits["nclients_unauth_max"]),
+                             ("100", "5"))
+            bad = self.admin("srv-clients-set", "virtsecretd", "--max-clients", "0",
+                             check=False)
+            self.assertNotEqual(bad.returncode, 0)
+            self.admin("client-disconnect", "virtsecretd", cid)
+            rows = self.admin("srv-clients-list", "virtsecretd").stdout.splitlines()[2:]
+            self.assertEqual([r for r in rows if r.strip()], [])
+        finally:
+            holder.kill()
+            holder.wait()
+
+    def test_logging_and_tls(self):
+        self.admin("daemon-log-filters", "3:secret 1:+rpc")
+        self.assertIn("3:secret 1:+rpc", self.admin("daemon-log-filters").stdout)
+        bad = self.admin("daemon-log-filters", "bogus", check=False)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("3:secret 1:+rpc", self.admin("daemon-log-filters").stdout)
+        logfile = os.path.join(self.tmp, "admin.log")
+        self.admin("daemon-log-outputs", "1:file:" + logfile)
+        self.assertIn("1:file:" + logfile, self.admin("daemon-log-outputs").stdout)
+        self.virsh(STOCK_VIRSH, "secret-list")
+        with open(logfile) as f:
+            self.assertIn("calls virConnectListAllSecrets", f.read())
+        self.admin("daemon-log-filters", "")
+        self.assertNotIn("rpc", self.admin("daemon-log-filters").stdout)
+        bad = self.admin("server-update-tls", "virtsecretd", check=False)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("TLS", bad.stderr)
+
+    def test_daemon_timeout(self):
+        self.admin("daemon-timeout", "--timeout", "1")
+        deadline = time.monotonic() + 10
+        while self.d.proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.assertEqual(self.d.proc.poll(), 0, "daemon did not exit on the new timeout")
 
 
 class IdleTests(SecretdTestCase):

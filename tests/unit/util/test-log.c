@@ -127,6 +127,65 @@ test_environment(void **state)
     assert_int_equal(log_setup_from_env("test", LOG_LEVEL_WARN), -EINVAL);
 }
 
+/* What virt-admin's daemon-log-filters/outputs read and change. */
+static void
+test_get_and_set_at_runtime(void **state)
+{
+    g_autofree char *filters = NULL;
+    g_autofree char *outputs = NULL;
+    g_autofree char *dir = g_dir_make_tmp("logset-XXXXXX", NULL);
+    g_autofree char *spec = g_strdup_printf("2:file:%s/out.log", dir);
+    g_autofree char *both = g_strdup_printf("4:stderr %s", spec);
+    g_autofree char *path = g_strdup_printf("%s/out.log", dir);
+    size_t n = 99;
+
+    assert_int_equal(log_setup("test", LOG_LEVEL_WARN, "1:rpc 3:+util", "4:stderr"), 0);
+    filters = log_get_filters(&n);
+    assert_string_equal(filters, "1:rpc 3:+util");
+    assert_int_equal(n, 2);
+    g_clear_pointer(&filters, g_free);
+
+    /* a bad list changes nothing */
+    assert_int_equal(log_set_filters("1:rpc 9:x"), -EINVAL);
+    filters = log_get_filters(NULL);
+    assert_string_equal(filters, "1:rpc 3:+util");
+    g_clear_pointer(&filters, g_free);
+
+    assert_int_equal(log_set_filters("1:secret"), 0);
+    assert_true(log_enabled(LOG_LEVEL_DEBUG, "daemons/virtsecretd/secret.c"));
+    assert_false(log_enabled(LOG_LEVEL_DEBUG, "common/rpc/server.c"));
+    assert_int_equal(log_set_filters(""), 0);
+    filters = log_get_filters(&n);
+    assert_string_equal(filters, "");
+    assert_int_equal(n, 0);
+    assert_false(log_enabled(LOG_LEVEL_DEBUG, "daemons/virtsecretd/secret.c"));
+
+    assert_int_equal(log_set_outputs("1:nowhere"), -EINVAL);
+    outputs = log_get_outputs(&n);
+    assert_string_equal(outputs, "4:stderr");
+    assert_int_equal(n, 1);
+    g_clear_pointer(&outputs, g_free);
+    assert_int_equal(log_set_outputs(both), 0);
+    outputs = log_get_outputs(&n);
+    assert_string_equal(outputs, both);
+    assert_int_equal(n, 2);
+    log_set_default_level(LOG_LEVEL_INFO);
+    log_info("now to the file");
+    {
+        g_autofree char *text = NULL;
+
+        assert_true(g_file_get_contents(path, &text, NULL, NULL));
+        assert_non_null(strstr(text, "now to the file"));
+    }
+    g_clear_pointer(&outputs, g_free);
+    assert_int_equal(log_set_outputs(NULL), 0);     /* back to the default */
+    outputs = log_get_outputs(&n);
+    assert_int_equal(n, 1);
+    assert_true(g_str_has_suffix(outputs, ":stderr") || g_str_has_suffix(outputs, ":journald"));
+    g_unlink(path);
+    g_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -139,6 +198,7 @@ main(void)
         cmocka_unit_test_setup(test_file_output, reset_logging),
         cmocka_unit_test_setup(test_default_level, reset_logging),
         cmocka_unit_test_setup(test_environment, reset_logging),
+        cmocka_unit_test_setup(test_get_and_set_at_runtime, reset_logging),
     };
 
     return cmocka_run_group_tests_name("log", tests, NULL, NULL);
