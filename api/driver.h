@@ -168,6 +168,18 @@ api_conn_priv(virConnectPtr conn, ApiDriverClass cls)
 void api_stream_attach(virStreamPtr st, const ApiStreamDriver *driver, void *priv,
                        GDestroyNotify priv_free);
 
+/* Stream event callbacks (api/stream-events.c), for stream drivers: a
+ * callback runs from the application's event loop while @ready(st) (NULL:
+ * always READABLE|WRITABLE) has an event it asked for, ERROR or HANGUP;
+ * api_stream_watch_kick() (any thread) says readiness may have changed. The
+ * watch keeps a reference on the stream until it is removed. */
+typedef int (*ApiStreamReadyFunc)(virStreamPtr st);
+int api_stream_watch_add(virStreamPtr st, int events, virStreamEventCallback cb, void *opaque,
+                         virFreeCallback ff, ApiStreamReadyFunc ready);
+int api_stream_watch_update(virStreamPtr st, int events);
+int api_stream_watch_remove(virStreamPtr st);
+void api_stream_watch_kick(virStreamPtr st);
+
 /* Stream event callbacks for a stream driver whose data is always at hand
  * (it never returns -2): the streamEventAddCallback, streamEventUpdateCallback
  * and streamEventRemoveCallback members of such a driver. The callback runs

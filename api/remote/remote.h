@@ -172,6 +172,21 @@ int remote_op_connect_secret_event_register_any(virConnectPtr conn, virSecretPtr
                                              virConnectSecretEventGenericCallback cb,
                                              void *opaque, virFreeCallback freecb);
 int remote_op_connect_secret_event_deregister_any(virConnectPtr conn, int callbackID);
+
+/* ---- calls that open a stream (api/remote/stream.c) ---- */
+
+int remote_op_storage_vol_upload(virStorageVolPtr vol, virStreamPtr stream,
+                                 unsigned long long offset, unsigned long long length,
+                                 unsigned int flags);
+int remote_op_storage_vol_download(virStorageVolPtr vol, virStreamPtr stream,
+                                   unsigned long long offset, unsigned long long length,
+                                   unsigned int flags);
+int remote_op_domain_open_console(virDomainPtr dom, const char *dev_name, virStreamPtr st,
+                                  unsigned int flags);
+int remote_op_domain_open_channel(virDomainPtr dom, const char *name, virStreamPtr st,
+                                  unsigned int flags);
+char *remote_op_domain_screenshot(virDomainPtr domain, virStreamPtr stream,
+                                  unsigned int screen, unsigned int flags);
 /* An event message received on @rc (RPC I/O thread). Return: false when
  * @proc is no event of a known family. */
 bool remote_event_dispatch(RemoteConn *rc, int proc, void *msg);

@@ -9,6 +9,7 @@
 #define ERR_DOMAIN VIR_FROM_RPC
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
@@ -36,6 +37,7 @@ struct RpcClient {
 
     GMutex lock;
     GHashTable *waiters;        /* serial -> RpcWaiter* */
+    GHashTable *streams;        /* serial -> RpcClientStream* (open streams) */
     uint32_t next_serial;
     bool closed;
     char *close_reason;
@@ -49,6 +51,75 @@ struct RpcClient {
     RpcClientCloseFunc close_cb;
     void *close_opaque;
 };
+
+/* A stream opened by a call (rpc_client_call_stream()). The I/O thread
+ * queues what the server sends for it; the caller's thread reads it. */
+struct RpcClientStream {
+    gint refs;
+    RpcClient *client;
+    const ProgramInfo *prog;
+    int proc;
+    uint32_t serial;
+    bool sparse;
+    /* under client->lock */
+    bool registered;
+    GQueue rx;                  /* RpcMessage*: STREAM CONTINUE data, STREAM_HOLE */
+    size_t rx_offset;           /* bytes of the head data frame already read */
+    int64_t hole_left;          /* bytes of the head hole frame not yet read */
+    unsigned int n_ok;          /* empty STREAM OK frames: end of data, confirmations */
+    RpcMessage *rx_error;       /* STREAM ERROR from the server */
+    GCond cond;
+    RpcClientStreamNotify notify;
+    void *notify_opaque;
+};
+
+static int64_t
+hole_length(const RpcMessage *msg)
+{
+    size_t len;
+    const uint8_t *p = rpc_message_payload(msg, &len);
+    uint64_t v = 0;
+
+    for (size_t i = 0; i < 8 && i < len; i++)
+        v = (v << 8) | p[i];
+    return (int64_t) v;
+}
+
+/* A STREAM or STREAM_HOLE frame (I/O thread). */
+static void
+client_on_stream(RpcClient *client, RpcMessage *msg)
+{
+    RpcClientStream *st;
+    RpcClientStreamNotify notify = NULL;
+    void *notify_opaque = NULL;
+
+    g_mutex_lock(&client->lock);
+    st = g_hash_table_lookup(client->streams, GUINT_TO_POINTER(msg->hdr.serial));
+    if (!st) {
+        g_mutex_unlock(&client->lock);
+        log_debug("stream frame for unknown serial %u dropped", msg->hdr.serial);
+        rpc_message_free(msg);
+        return;
+    }
+    if (msg->hdr.status == RPC_STATUS_CONTINUE) {
+        if (msg->hdr.type == RPC_STREAM_HOLE && st->rx.length == 0)
+            st->hole_left = hole_length(msg);
+        g_queue_push_tail(&st->rx, msg);
+    } else if (msg->hdr.status == RPC_STATUS_OK) {
+        st->n_ok++;
+        rpc_message_free(msg);
+    } else if (!st->rx_error) {
+        st->rx_error = msg;
+    } else {
+        rpc_message_free(msg);
+    }
+    g_cond_broadcast(&st->cond);
+    notify = st->notify;
+    notify_opaque = st->notify_opaque;
+    g_mutex_unlock(&client->lock);
+    if (notify)
+        notify(notify_opaque);
+}
 
 static void
 client_on_message(RpcConn *conn, RpcMessage *msg, void *opaque)
@@ -105,6 +176,10 @@ client_on_message(RpcConn *conn, RpcMessage *msg, void *opaque)
             }
         }
         break;
+    case RPC_STREAM:
+    case RPC_STREAM_HOLE:
+        client_on_stream(client, g_steal_pointer(&msg));
+        return;
     default:
         log_debug("ignoring message type %d", msg->hdr.type);
         break;
@@ -126,7 +201,18 @@ client_on_closed(RpcConn *conn, void *opaque)
     g_hash_table_iter_init(&it, client->waiters);
     while (g_hash_table_iter_next(&it, NULL, &v))
         g_cond_signal(&((RpcWaiter *) v)->cond);
+    g_hash_table_iter_init(&it, client->streams);
+    while (g_hash_table_iter_next(&it, NULL, &v))
+        g_cond_broadcast(&((RpcClientStream *) v)->cond);
     g_mutex_unlock(&client->lock);
+    /* wake event loops waiting on streams: they read the closed state */
+    g_hash_table_iter_init(&it, client->streams);
+    while (g_hash_table_iter_next(&it, NULL, &v)) {
+        RpcClientStream *st = v;
+
+        if (st->notify)
+            st->notify(st->notify_opaque);
+    }
     if (client->close_cb)
         client->close_cb(client, client->close_reason, client->close_opaque);
 }
@@ -159,6 +245,7 @@ rpc_client_new_fd(int fd)
     client->refs = 1;
     g_mutex_init(&client->lock);
     client->waiters = g_hash_table_new(NULL, NULL);
+    client->streams = g_hash_table_new(NULL, NULL);
     client->ctx = g_main_context_new();
     client->loop = g_main_loop_new(client->ctx, FALSE);
     client->conn = rpc_conn_new(fd, client->ctx, &client_conn_ops, client);
@@ -274,6 +361,7 @@ rpc_client_unref(RpcClient *client)
     g_main_loop_unref(client->loop);
     g_main_context_unref(client->ctx);
     g_hash_table_unref(client->waiters);
+    g_hash_table_unref(client->streams);
     if (client->raw_event_free)
         client->raw_event_free(client->raw_event_opaque);
     g_free(client->close_reason);
@@ -312,18 +400,11 @@ client_report_closed(RpcClient *client)
                client->close_reason ? client->close_reason : "");
 }
 
-/**
- * rpc_client_call_message() - send a prepared CALL frame, wait for its reply
- * @client: client
- * @call: complete frame (serial is replaced by the client's own; ownership
- *        moves to the client)
- * @ret_reply: the REPLY frame as received (caller frees)
- *
- * Return: 0 (reply may have status ERROR), or -1 reported when the
- *         connection closed first.
- */
-int
-rpc_client_call_message(RpcClient *client, RpcMessage *call, RpcMessage **ret_reply)
+/* rpc_client_call_message(), and with @st the stream to register under the
+ * call's serial. */
+static int
+client_call_message(RpcClient *client, RpcMessage *call, RpcMessage **ret_reply,
+                    RpcClientStream *st)
 {
     RpcWaiter w = { 0 };
 
@@ -339,6 +420,12 @@ rpc_client_call_message(RpcClient *client, RpcMessage *call, RpcMessage **ret_re
     w.serial = client->next_serial++;
     rpc_message_set_serial(call, w.serial);
     g_hash_table_insert(client->waiters, GUINT_TO_POINTER(w.serial), &w);
+    if (st) {
+        /* registered before the CALL leaves: data may follow the REPLY */
+        st->serial = w.serial;
+        st->registered = true;
+        g_hash_table_insert(client->streams, GUINT_TO_POINTER(w.serial), st);
+    }
     g_mutex_unlock(&client->lock);
 
     rpc_conn_send(client->conn, call);
@@ -355,6 +442,22 @@ rpc_client_call_message(RpcClient *client, RpcMessage *call, RpcMessage **ret_re
     }
     *ret_reply = w.reply;
     return 0;
+}
+
+/**
+ * rpc_client_call_message() - send a prepared CALL frame, wait for its reply
+ * @client: client
+ * @call: complete frame (serial is replaced by the client's own; ownership
+ *        moves to the client)
+ * @ret_reply: the REPLY frame as received (caller frees)
+ *
+ * Return: 0 (reply may have status ERROR), or -1 reported when the
+ *         connection closed first.
+ */
+int
+rpc_client_call_message(RpcClient *client, RpcMessage *call, RpcMessage **ret_reply)
+{
+    return client_call_message(client, call, ret_reply, NULL);
 }
 
 /**
@@ -403,10 +506,25 @@ client_dup_fds(const int *fds, size_t nfds, int **ret)
  * An ERROR reply sets the thread's last error to the server's remote_error.
  * Return: 0 or -1 (error set).
  */
+static int client_call_raw(RpcClient *client, uint32_t prog, uint32_t vers, int proc,
+                           xdrproc_t args_proc, void *args, xdrproc_t ret_proc, void *ret,
+                           const int *fds, size_t nfds, int **ret_fds, size_t *ret_nfds,
+                           RpcClientStream *st);
+
 int
 rpc_client_call_raw(RpcClient *client, uint32_t prog, uint32_t vers, int proc,
                     xdrproc_t args_proc, void *args, xdrproc_t ret_proc, void *ret,
                     const int *fds, size_t nfds, int **ret_fds, size_t *ret_nfds)
+{
+    return client_call_raw(client, prog, vers, proc, args_proc, args, ret_proc, ret, fds,
+                           nfds, ret_fds, ret_nfds, NULL);
+}
+
+static int
+client_call_raw(RpcClient *client, uint32_t prog, uint32_t vers, int proc,
+                xdrproc_t args_proc, void *args, xdrproc_t ret_proc, void *ret,
+                const int *fds, size_t nfds, int **ret_fds, size_t *ret_nfds,
+                RpcClientStream *st)
 {
     RpcHeader h = {
         .prog = prog, .vers = vers, .proc = proc,
@@ -428,7 +546,7 @@ rpc_client_call_raw(RpcClient *client, uint32_t prog, uint32_t vers, int proc,
     }
     if (rpc_message_encode(call, &h, args_proc, args) < 0)
         return -1;
-    if (rpc_client_call_message(client, g_steal_pointer(&call), &reply) < 0)
+    if (client_call_message(client, g_steal_pointer(&call), &reply, st) < 0)
         return -1;
     if (reply->hdr.prog != prog || reply->hdr.proc != proc) {
         err_report(VIR_ERR_RPC, "reply for wrong procedure %d of program %#x",
@@ -569,4 +687,356 @@ void
 rpc_client_peer_creds(RpcClient *client, uid_t *ret_uid, gid_t *ret_gid, pid_t *ret_pid)
 {
     rpc_conn_peer_creds(client->conn, ret_uid, ret_gid, ret_pid);
+}
+
+/* ---- streams ------------------------------------------------------------------ */
+
+/**
+ * rpc_client_stream_new() - a stream for procedure @proc of @prog, opened by
+ * rpc_client_call_stream()
+ * @sparse: the call asks for holes (STREAM_HOLE frames may come and go)
+ */
+RpcClientStream *
+rpc_client_stream_new(RpcClient *client, const ProgramInfo *prog, int proc, bool sparse)
+{
+    RpcClientStream *st = g_new0(RpcClientStream, 1);
+
+    st->refs = 1;
+    st->client = rpc_client_ref(client);
+    st->prog = prog;
+    st->proc = proc;
+    st->sparse = sparse;
+    g_queue_init(&st->rx);
+    g_cond_init(&st->cond);
+    return st;
+}
+
+static void
+stream_unregister(RpcClientStream *st)
+{
+    RpcClient *client = st->client;
+
+    g_mutex_lock(&client->lock);
+    if (st->registered) {
+        g_hash_table_remove(client->streams, GUINT_TO_POINTER(st->serial));
+        st->registered = false;
+    }
+    st->notify = NULL;
+    g_mutex_unlock(&client->lock);
+}
+
+/**
+ * rpc_client_stream_unref() - drop a reference; the last one forgets the
+ * stream (frames still arriving for it are dropped)
+ */
+void
+rpc_client_stream_unref(RpcClientStream *st)
+{
+    if (!st || !g_atomic_int_dec_and_test(&st->refs))
+        return;
+    stream_unregister(st);
+    g_queue_clear_full(&st->rx, (GDestroyNotify) rpc_message_free);
+    rpc_message_free(st->rx_error);
+    g_cond_clear(&st->cond);
+    rpc_client_unref(st->client);
+    g_free(st);
+}
+
+/**
+ * rpc_client_stream_ref() - take a reference
+ */
+RpcClientStream *
+rpc_client_stream_ref(RpcClientStream *st)
+{
+    g_atomic_int_inc(&st->refs);
+    return st;
+}
+
+/**
+ * rpc_client_call_stream() - make the call that opens @st
+ * @args, @ret: as rpc_client_call()
+ *
+ * Return: 0 (the stream is open), or -1 with the error set.
+ */
+int
+rpc_client_call_stream(RpcClientStream *st, void *args, void *ret)
+{
+    const ProcInfo *p = rpc_program_proc(st->prog, st->proc);
+    int r;
+
+    if (!p) {
+        err_report(VIR_ERR_RPC, "unknown procedure: %d", st->proc);
+        return -1;
+    }
+    r = client_call_raw(st->client, st->prog->prog, st->prog->vers, st->proc,
+                        (xdrproc_t) p->args_proc, args, (xdrproc_t) p->ret_proc, ret,
+                        NULL, 0, NULL, NULL, st);
+    if (r < 0)
+        stream_unregister(st);
+    return r;
+}
+
+/**
+ * rpc_client_stream_set_notify() - call @fn(@opaque) on the client's I/O
+ * thread whenever something arrives for @st or the connection closes
+ * (NULL to stop)
+ */
+void
+rpc_client_stream_set_notify(RpcClientStream *st, RpcClientStreamNotify fn, void *opaque)
+{
+    g_mutex_lock(&st->client->lock);
+    st->notify = fn;
+    st->notify_opaque = opaque;
+    g_mutex_unlock(&st->client->lock);
+}
+
+/* Caller holds the lock. Report the server's stream error, or the closed
+ * connection; return true when the stream cannot go on. */
+static bool
+stream_failed_locked(RpcClientStream *st)
+{
+    if (st->rx_error) {
+        virError e = { 0 };
+
+        if (rpc_message_decode_error(st->rx_error, &e) == 0) {
+            rpc_error_fill_default(&e);
+            err_set_last(&e);
+            err_clear(&e);
+        }
+        return true;
+    }
+    if (st->client->closed) {
+        err_report(VIR_ERR_RPC, "%s", "stream closed: the connection to the daemon is gone");
+        return true;
+    }
+    return false;
+}
+
+/**
+ * rpc_client_stream_readable() - true when a recv would not block: data, a
+ * hole, end of data, an error or a closed connection is waiting
+ */
+bool
+rpc_client_stream_readable(RpcClientStream *st)
+{
+    bool r;
+
+    g_mutex_lock(&st->client->lock);
+    r = st->rx.length > 0 || st->n_ok > 0 || st->rx_error || st->client->closed;
+    g_mutex_unlock(&st->client->lock);
+    return r;
+}
+
+static int
+stream_send_frame(RpcClientStream *st, int type, int status, const void *data, size_t len)
+{
+    RpcHeader h = {
+        .prog = st->prog->prog, .vers = st->prog->vers, .proc = st->proc,
+        .type = type, .serial = st->serial, .status = status,
+    };
+    RpcMessage *m = rpc_message_new();
+
+    if (rpc_message_encode_raw(m, &h, data, len) < 0) {
+        rpc_message_free(m);
+        return -1;
+    }
+    return rpc_client_send_message(st->client, m);
+}
+
+/**
+ * rpc_client_stream_send() - send @len bytes (in frames of at most 256 KiB)
+ *
+ * Return: @len, or -1 with the error set (the server failed the stream, or
+ * the connection is gone).
+ */
+int
+rpc_client_stream_send(RpcClientStream *st, const char *data, size_t len)
+{
+    size_t done = 0;
+    bool failed;
+
+    g_mutex_lock(&st->client->lock);
+    failed = stream_failed_locked(st);
+    g_mutex_unlock(&st->client->lock);
+    if (failed)
+        return -1;
+    while (done < len) {
+        size_t n = MIN(len - done, (size_t) RPC_STREAM_CHUNK);
+
+        if (stream_send_frame(st, RPC_STREAM, RPC_STATUS_CONTINUE, data + done, n) < 0)
+            return -1;
+        done += n;
+    }
+    return (int) len;
+}
+
+/**
+ * rpc_client_stream_send_hole() - send a hole of @length bytes (sparse only)
+ */
+int
+rpc_client_stream_send_hole(RpcClientStream *st, int64_t length, unsigned int flags)
+{
+    uint8_t buf[12];
+    uint64_t v = (uint64_t) length;
+
+    if (!st->sparse) {
+        err_report(VIR_ERR_RPC, "%s", "stream does not support holes");
+        return -1;
+    }
+    for (int i = 0; i < 8; i++)
+        buf[i] = (uint8_t) (v >> (56 - 8 * i));
+    for (int i = 0; i < 4; i++)
+        buf[8 + i] = (uint8_t) (flags >> (24 - 8 * i));
+    return stream_send_frame(st, RPC_STREAM_HOLE, RPC_STATUS_CONTINUE, buf, sizeof(buf));
+}
+
+/* Caller holds the lock: drop the head frame. */
+static void
+stream_pop_locked(RpcClientStream *st)
+{
+    RpcMessage *m = g_queue_pop_head(&st->rx);
+    RpcMessage *next = g_queue_peek_head(&st->rx);
+
+    rpc_message_free(m);
+    st->rx_offset = 0;
+    st->hole_left = next && next->hdr.type == RPC_STREAM_HOLE ? hole_length(next) : 0;
+}
+
+/**
+ * rpc_client_stream_recv() - read up to @len bytes
+ * @nonblock: return -2 instead of waiting
+ * @stop_at_hole: return -3 when a hole comes next (otherwise a hole reads as
+ *                zero bytes)
+ *
+ * Return: bytes read, 0 at the end of the data, -2 (would block), -3 (a
+ * hole), or -1 with the error set.
+ */
+int
+rpc_client_stream_recv(RpcClientStream *st, char *data, size_t len, bool nonblock,
+                       bool stop_at_hole)
+{
+    RpcClient *client = st->client;
+    RpcMessage *head;
+    int r;
+
+    g_mutex_lock(&client->lock);
+    while (st->rx.length == 0 && st->n_ok == 0 && !st->rx_error && !client->closed &&
+           !nonblock)
+        g_cond_wait(&st->cond, &client->lock);
+    head = g_queue_peek_head(&st->rx);
+    if (!head) {
+        if (st->n_ok > 0)
+            r = 0;
+        else if (stream_failed_locked(st))
+            r = -1;
+        else
+            r = -2;
+    } else if (head->hdr.type == RPC_STREAM_HOLE) {
+        if (stop_at_hole) {
+            r = -3;
+        } else {
+            size_t n = (size_t) MIN((int64_t) MIN(len, (size_t) INT_MAX), st->hole_left);
+
+            memset(data, 0, n);
+            st->hole_left -= (int64_t) n;
+            if (st->hole_left == 0)
+                stream_pop_locked(st);
+            r = (int) n;
+        }
+    } else {
+        size_t plen;
+        const uint8_t *p = rpc_message_payload(head, &plen);
+        size_t n = MIN(MIN(len, (size_t) INT_MAX), plen - st->rx_offset);
+
+        memcpy(data, p + st->rx_offset, n);
+        st->rx_offset += n;
+        if (st->rx_offset >= plen)
+            stream_pop_locked(st);
+        r = (int) n;
+    }
+    g_mutex_unlock(&client->lock);
+    return r;
+}
+
+/**
+ * rpc_client_stream_recv_hole() - the hole that comes next, consumed
+ *
+ * Return: 0 with *@length set (0 when data, not a hole, comes next), or -1.
+ */
+int
+rpc_client_stream_recv_hole(RpcClientStream *st, int64_t *length)
+{
+    RpcMessage *head;
+
+    g_mutex_lock(&st->client->lock);
+    head = g_queue_peek_head(&st->rx);
+    *length = 0;
+    if (head && head->hdr.type == RPC_STREAM_HOLE) {
+        *length = st->hole_left;
+        stream_pop_locked(st);
+    }
+    g_mutex_unlock(&st->client->lock);
+    return 0;
+}
+
+/* Send an empty frame of @status and wait for the server's confirmation (an
+ * empty OK beyond those seen so far) or its error. */
+static int
+stream_close(RpcClientStream *st, int status)
+{
+    RpcClient *client = st->client;
+    unsigned int seen;
+    bool done_before;
+    int r = 0;
+
+    g_mutex_lock(&client->lock);
+    /* a download's end-of-data OK is not the confirmation we wait for */
+    seen = st->n_ok;
+    done_before = st->rx_error != NULL;
+    g_mutex_unlock(&client->lock);
+    if (done_before && status == RPC_STATUS_ERROR)
+        goto out;           /* the server already ended it */
+    if (stream_send_frame(st, RPC_STREAM, status, NULL, 0) < 0) {
+        r = -1;
+        goto out;
+    }
+    g_mutex_lock(&client->lock);
+    while (st->n_ok == seen && !st->rx_error && !client->closed)
+        g_cond_wait(&st->cond, &client->lock);
+    if (st->n_ok == seen && status == RPC_STATUS_OK && stream_failed_locked(st))
+        r = -1;
+    g_mutex_unlock(&client->lock);
+ out:
+    stream_unregister(st);
+    return r;
+}
+
+/**
+ * rpc_client_stream_finish() - end of our data; wait until the daemon has
+ * finished its side too
+ *
+ * Return: 0, or -1 with the daemon's error set.
+ */
+int
+rpc_client_stream_finish(RpcClientStream *st)
+{
+    bool failed;
+
+    g_mutex_lock(&st->client->lock);
+    failed = st->rx_error != NULL && stream_failed_locked(st);
+    g_mutex_unlock(&st->client->lock);
+    if (failed) {
+        stream_unregister(st);
+        return -1;
+    }
+    return stream_close(st, RPC_STATUS_OK);
+}
+
+/**
+ * rpc_client_stream_abort() - give the stream up; the daemon aborts its side
+ */
+int
+rpc_client_stream_abort(RpcClientStream *st)
+{
+    return stream_close(st, RPC_STATUS_ERROR);
 }

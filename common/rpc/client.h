@@ -55,3 +55,29 @@ void rpc_client_peer_creds(RpcClient *client, uid_t *ret_uid, gid_t *ret_gid,
                            pid_t *ret_pid);
 
 const ProcInfo *rpc_program_proc(const ProgramInfo *prog, int proc);
+
+/* ---- streams (wire.md §6): data that follows a call -------------------------
+ * Make the stream, open it with the call, then send/recv until finish or
+ * abort. STREAM frames go out from the caller's thread; those that come in
+ * are queued by the I/O thread until read. */
+typedef struct RpcClientStream RpcClientStream;
+/* Something arrived for the stream, or the connection closed (I/O thread). */
+typedef void (*RpcClientStreamNotify)(void *opaque);
+
+#define RPC_STREAM_CHUNK 262120     /* VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX */
+
+RpcClientStream *rpc_client_stream_new(RpcClient *client, const ProgramInfo *prog, int proc,
+                                       bool sparse);
+RpcClientStream *rpc_client_stream_ref(RpcClientStream *st);
+void rpc_client_stream_unref(RpcClientStream *st);
+int rpc_client_call_stream(RpcClientStream *st, void *args, void *ret);
+int rpc_client_stream_send(RpcClientStream *st, const char *data, size_t len);
+int rpc_client_stream_send_hole(RpcClientStream *st, int64_t length, unsigned int flags);
+int rpc_client_stream_recv(RpcClientStream *st, char *data, size_t len, bool nonblock,
+                           bool stop_at_hole);
+int rpc_client_stream_recv_hole(RpcClientStream *st, int64_t *length);
+int rpc_client_stream_finish(RpcClientStream *st);
+int rpc_client_stream_abort(RpcClientStream *st);
+bool rpc_client_stream_readable(RpcClientStream *st);
+void rpc_client_stream_set_notify(RpcClientStream *st, RpcClientStreamNotify fn,
+                                  void *opaque);

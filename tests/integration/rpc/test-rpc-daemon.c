@@ -2,7 +2,7 @@
  * (testd) through RpcClient in a private MODVIRT_ROOT: handshake, core
  * procedures, concurrent calls on one connection, inline calls overtaking
  * slow ones, full remote_error propagation, read-only denial, class
- * gating, events with callback ids, admin program. */
+ * gating, events with callback ids, admin program, client streams. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -569,6 +569,106 @@ test_forwarding(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Client streams (RpcClientStream) against the server's: testd as a
+ * storage daemon sends a byte pattern (the middle third as a hole when
+ * sparse) and checks what it is sent. */
+static void
+test_client_streams(void **state)
+{
+    g_autofree char *root = g_dir_make_tmp("rpcstream-XXXXXX", NULL);
+    g_autofree char *sock = root_socket(root, "virtstoraged");
+    g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", root);
+    GPid pid = spawn_as(root, "storage");
+    g_autoptr(RpcClient) c = NULL;
+    char *uri = (char *) (paths_privileged() ? "storage:///system" : "storage:///session");
+    remote_connect_open_args oa = { .name = &uri };
+    remote_storage_vol_download_args da = { .offset = 5, .length = 600000 };
+    remote_storage_vol_upload_args ua = { .offset = 7, .length = 300000 };
+    remote_connect_get_lib_version_ret lv = { 0 };
+    RpcClientStream *st;
+    g_autofree char *buf = g_malloc(700000);
+    g_autofree char *pattern = g_malloc(300000);
+    size_t got = 0;
+    int64_t hole = 0, holes = 0;
+    int n;
+
+    da.vol.name = da.vol.pool = da.vol.key = (char *) "v";
+    ua.vol = da.vol;
+    assert_int_equal(wait_for_socket(sock), 0);
+    c = rpc_client_open_unix(sock, 1000);
+    assert_non_null(c);
+    assert_int_equal(rpc_client_call(c, &remote_program, REMOTE_PROC_CONNECT_OPEN, &oa, NULL), 0);
+
+    /* plain download: every byte, then end of data, then finish */
+    st = rpc_client_stream_new(c, &remote_program, REMOTE_PROC_STORAGE_VOL_DOWNLOAD, false);
+    assert_int_equal(rpc_client_call_stream(st, &da, NULL), 0);
+    while ((n = rpc_client_stream_recv(st, buf + got, 700000 - got, false, false)) > 0)
+        got += (size_t) n;
+    assert_int_equal(n, 0);
+    assert_int_equal(got, 600000);
+    for (size_t i = 0; i < got; i++) {
+        if ((uint8_t) buf[i] != (uint8_t) (5 + i))
+            fail_msg("download byte %zu is wrong", i);
+    }
+    assert_int_equal(rpc_client_stream_finish(st), 0);
+    rpc_client_stream_unref(st);
+
+    /* sparse download: data, one hole of the middle third, data */
+    da.flags = 1;
+    got = 0;
+    st = rpc_client_stream_new(c, &remote_program, REMOTE_PROC_STORAGE_VOL_DOWNLOAD, true);
+    assert_int_equal(rpc_client_call_stream(st, &da, NULL), 0);
+    for (;;) {
+        n = rpc_client_stream_recv(st, buf, 700000, false, true);
+        if (n == -3) {
+            assert_int_equal(rpc_client_stream_recv_hole(st, &hole), 0);
+            holes += hole;
+            continue;
+        }
+        assert_true(n >= 0);
+        if (n == 0)
+            break;
+        got += (size_t) n;
+    }
+    assert_int_equal(holes, 200000);
+    assert_int_equal(got + (size_t) holes, 600000);
+    assert_int_equal(rpc_client_stream_finish(st), 0);
+    rpc_client_stream_unref(st);
+
+    /* upload: the daemon checks the bytes and the length at finish */
+    for (size_t i = 0; i < 300000; i++)
+        pattern[i] = (char) (uint8_t) (7 + i);
+    st = rpc_client_stream_new(c, &remote_program, REMOTE_PROC_STORAGE_VOL_UPLOAD, false);
+    assert_int_equal(rpc_client_call_stream(st, &ua, NULL), 0);
+    assert_int_equal(rpc_client_stream_send(st, pattern, 300000), 300000);
+    assert_int_equal(rpc_client_stream_finish(st), 0);
+    rpc_client_stream_unref(st);
+
+    /* a short upload: the daemon's finish fails and says why */
+    st = rpc_client_stream_new(c, &remote_program, REMOTE_PROC_STORAGE_VOL_UPLOAD, false);
+    assert_int_equal(rpc_client_call_stream(st, &ua, NULL), 0);
+    assert_int_equal(rpc_client_stream_send(st, pattern, 1000), 1000);
+    err_reset_last();
+    assert_int_equal(rpc_client_stream_finish(st), -1);
+    assert_int_equal(err_last_code(), VIR_ERR_OPERATION_FAILED);
+    assert_non_null(strstr(err_last_message(), "upload got 1000 bytes"));
+    rpc_client_stream_unref(st);
+
+    /* abort: the daemon confirms and the connection goes on */
+    st = rpc_client_stream_new(c, &remote_program, REMOTE_PROC_STORAGE_VOL_UPLOAD, false);
+    assert_int_equal(rpc_client_call_stream(st, &ua, NULL), 0);
+    assert_int_equal(rpc_client_stream_send(st, pattern, 10), 10);
+    assert_int_equal(rpc_client_stream_abort(st), 0);
+    rpc_client_stream_unref(st);
+    assert_int_equal(rpc_client_call(c, &remote_program, REMOTE_PROC_CONNECT_GET_LIB_VERSION,
+                                     NULL, &lv), 0);
+    assert_true(lv.lib_ver > 0);
+
+    g_clear_pointer(&c, rpc_client_unref);
+    stop_pid(pid);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void
 test_connect_missing_socket(void **state)
 {
@@ -593,6 +693,7 @@ main(void)
         cmocka_unit_test(test_keepalive_client),
         cmocka_unit_test(test_request_limit_stress),
         cmocka_unit_test(test_forwarding),
+        cmocka_unit_test(test_client_streams),
         cmocka_unit_test(test_connect_missing_socket),
     };
 
