@@ -778,7 +778,8 @@ test_connect_list_defined_domains(virConnectPtr conn, char **const names, int ma
     TestState *s = test_state_from_conn(conn);
     int n = 0;
 
-    memset(names, 0, sizeof(*names) * maxnames);
+    if (maxnames > 0)
+        memset(names, 0, sizeof(*names) * maxnames);
     g_mutex_lock(&s->lock);
     for (guint i = 0; i < s->domains->list->len && n < maxnames; i++) {
         TestDomain *dom = g_ptr_array_index(s->domains->list, i);
