@@ -173,6 +173,37 @@ int remote_op_connect_secret_event_register_any(virConnectPtr conn, virSecretPtr
                                              void *opaque, virFreeCallback freecb);
 int remote_op_connect_secret_event_deregister_any(virConnectPtr conn, int callbackID);
 
+/* ---- list replies (api/remote/domain-lists.c) ---- */
+
+int remote_op_domain_get_cpu_stats(virDomainPtr domain, virTypedParameterPtr params,
+                                   unsigned int nparams, int start_cpu, unsigned int ncpus,
+                                   unsigned int flags);
+int remote_op_domain_get_disk_errors(virDomainPtr dom, virDomainDiskErrorPtr errors,
+                                     unsigned int maxerrors, unsigned int flags);
+int remote_op_domain_get_emulator_pin_info(virDomainPtr domain, unsigned char *cpumap,
+                                           int maplen, unsigned int flags);
+int remote_op_domain_get_vcpu_pin_info(virDomainPtr domain, int ncpumaps,
+                                       unsigned char *cpumaps, int maplen, unsigned int flags);
+int remote_op_domain_get_fs_info(virDomainPtr dom, virDomainFSInfoPtr **info,
+                                unsigned int flags);
+int remote_op_domain_get_io_thread_info(virDomainPtr domain, virDomainIOThreadInfoPtr **info,
+                                       unsigned int flags);
+int remote_op_domain_memory_peek(virDomainPtr dom, unsigned long long start, size_t size,
+                                 void *buffer, unsigned int flags);
+int remote_op_domain_block_peek(virDomainPtr dom, const char *disk, unsigned long long offset,
+                                size_t size, void *buffer, unsigned int flags);
+int remote_op_domain_get_messages(virDomainPtr domain, char ***msgs, unsigned int flags);
+int remote_op_domain_authorized_ssh_keys_get(virDomainPtr domain, const char *user,
+                                             char ***keys, unsigned int flags);
+int remote_op_domain_get_security_label_list(virDomainPtr domain,
+                                             virSecurityLabelPtr *seclabels);
+int remote_op_node_get_free_pages(virConnectPtr conn, unsigned int npages, unsigned int *pages,
+                                  int startCell, unsigned int cellCount,
+                                  unsigned long long *counts, unsigned int flags);
+int remote_op_node_alloc_pages(virConnectPtr conn, unsigned int npages,
+                               unsigned int *pageSizes, unsigned long long *pageCounts,
+                               int startCell, unsigned int cellCount, unsigned int flags);
+
 /* ---- calls that open a stream (api/remote/stream.c) ---- */
 
 int remote_op_storage_vol_upload(virStorageVolPtr vol, virStreamPtr stream,

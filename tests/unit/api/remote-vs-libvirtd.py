@@ -97,6 +97,26 @@ def run(libvirt, sock):
     check(d.schedulerParameters() == {"weight": 50}, "typed parameters into caller array")
     check(len(d.memoryParameters()) == 3, "typed parameters with size query")
     check(len(d.vcpus()[0]) == 2, "vCPU info")
+    # replies the generator does not map (api/remote/domain-lists.c)
+    total = d.getCPUStats(True)
+    percpu = d.getCPUStats(False)
+    check(len(total) == 1 and set(total[0]) == {"cpu_time", "user_time", "system_time"},
+          "CPU stats, total (stats spread back into rows)")
+    check(len(percpu) == 2 and all(set(p) == {"cpu_time", "vcpu_time"} for p in percpu),
+          "CPU stats per CPU")
+    check(d.diskErrors() == {"vda": libvirt.VIR_DOMAIN_DISK_ERROR_UNSPEC}, "disk errors")
+    check(d.fsInfo() == [("/", "vda1", "ext4", ["vda"]), ("/boot", "vda2", "ext4", ["vda"])],
+          "guest file systems")
+    check(d.ioThreadInfo() == [], "IOThread info list")
+    check(len(d.emulatorPinInfo()) == 8 and all(d.emulatorPinInfo()), "emulator pinning")
+    d.pinVcpu(0, (True, False))
+    pins = d.vcpuPinInfo()
+    check(len(pins) == 2 and pins[0][:2] == (True, False) and all(pins[1]),
+          "vCPU pinning maps (%s)" % (pins[0][:2],))
+    d.pinVcpu(0, (True,) * 8)
+    check(list(d.memoryPeek(0, 16, libvirt.VIR_MEMORY_VIRTUAL)) == list(range(16)),
+          "memory peek buffer")
+    check(d.messages() == [], "guest messages list")
     d.suspend()
     check(d.state()[0] == libvirt.VIR_DOMAIN_PAUSED, "suspend")
     d.resume()
