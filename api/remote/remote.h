@@ -204,6 +204,19 @@ int remote_op_node_alloc_pages(virConnectPtr conn, unsigned int npages,
                                unsigned int *pageSizes, unsigned long long *pageCounts,
                                int startCell, unsigned int cellCount, unsigned int flags);
 
+/* ---- file descriptor passing (api/remote/fds.c) ---- */
+
+int remote_op_domain_create_with_files(virDomainPtr domain, unsigned int nfiles, int *files,
+                                       unsigned int flags);
+virDomainPtr remote_op_domain_create_xml_with_files(virConnectPtr conn, const char *xmlDesc,
+                                                    unsigned int nfiles, int *files,
+                                                    unsigned int flags);
+int remote_op_domain_fd_associate(virDomainPtr domain, const char *name, unsigned int nfds,
+                                  int *fds, unsigned int flags);
+int remote_op_domain_open_graphics(virDomainPtr dom, unsigned int idx, int fd,
+                                   unsigned int flags);
+int remote_op_domain_open_graphics_fd(virDomainPtr dom, unsigned int idx, unsigned int flags);
+
 /* ---- calls that open a stream (api/remote/stream.c) ---- */
 
 int remote_op_storage_vol_upload(virStorageVolPtr vol, virStreamPtr stream,
