@@ -10,7 +10,8 @@
 #        debian-libvirtd.sh stop DIR     stop the daemon started on DIR (by its pid)
 #        debian-libvirtd.sh uri DIR [DRIVER]
 #                                        print "DRIVER:///system?socket=..." (default secret)
-# env:   DRIVERS="secret ..."   connection-driver modules to load (default: secret)
+# env:   DRIVERS="secret ..."   connection-driver modules to load (default: secret);
+#                              with qemu, guests run as root, unconfined (see below)
 #        LIBVIRTD=/usr/sbin/libvirtd
 #        LIBVIRTD_TIMEOUT=10    seconds to wait for the socket
 # State (secrets, values) survives stop/start on the same DIR.
@@ -41,6 +42,30 @@ start)
         [ -e "$moddir/libvirt_driver_$d.so" ] || die "no driver module '$d' in $moddir"
         ln -s "$moddir/libvirt_driver_$d.so" "$dir/drivers/"
     done
+    case " $DRIVERS " in
+    *" qemu "*)
+        # QEMU guests run as root without cgroups, namespaces, security
+        # drivers or virtlogd; the driver insists its default user exists,
+        # so the private /etc gets one (the host's files are untouched).
+        mkdir -p "$dir/etc-upper/libvirt"
+        cat > "$dir/etc-upper/libvirt/qemu.conf" <<QCONF
+user = "root"
+group = "root"
+dynamic_ownership = 0
+remember_owner = 0
+security_driver = "none"
+cgroup_controllers = [ ]
+namespaces = [ ]
+stdio_handler = "file"
+QCONF
+        if ! getent passwd libvirt-qemu >/dev/null; then
+            cp /etc/passwd /etc/group "$dir/etc-upper/"
+            echo "libvirt-qemu:x:64055:64055:libvirt qemu:/var/lib/libvirt:/usr/sbin/nologin" \
+                >> "$dir/etc-upper/passwd"
+            echo "libvirt-qemu:x:64055:" >> "$dir/etc-upper/group"
+        fi
+        ;;
+    esac
     cat > "$dir/libvirtd.conf" <<CONF
 auth_unix_ro = "none"
 auth_unix_rw = "none"
@@ -57,7 +82,7 @@ CONF
         mount -t overlay overlay -o lowerdir=/etc,upperdir=$d/etc-upper,workdir=$d/etc-work /etc
         mount -t overlay overlay -o lowerdir=/var,upperdir=$d/var-upper,workdir=$d/var-work /var
         mount -t tmpfs -o mode=0755 tmpfs /run
-        mkdir -p /run/libvirt /etc/libvirt
+        mkdir -p /run/libvirt /run/lock /etc/libvirt
         mount --bind "$d/run" /run/libvirt
         exec "$@"
     ' sh "$dir" "$LIBVIRTD" -f "$dir/libvirtd.conf" -p /run/libvirtd.pid \
