@@ -68,21 +68,23 @@ struct RpcClientStream {
     int64_t hole_left;          /* bytes of the head hole frame not yet read */
     unsigned int n_ok;          /* empty STREAM OK frames: end of data, confirmations */
     RpcMessage *rx_error;       /* STREAM ERROR from the server */
+    bool bad_hole;              /* a hole that was not asked for, or malformed */
     GCond cond;
     RpcClientStreamNotify notify;
     void *notify_opaque;
 };
 
+/* Length of a STREAM_HOLE frame's hole (0 when malformed). */
 static int64_t
 hole_length(const RpcMessage *msg)
 {
     size_t len;
     const uint8_t *p = rpc_message_payload(msg, &len);
-    uint64_t v = 0;
+    int64_t hole = 0;
 
-    for (size_t i = 0; i < 8 && i < len; i++)
-        v = (v << 8) | p[i];
-    return (int64_t) v;
+    if (rpc_stream_hole_decode(p, len, &hole, NULL) < 0 || hole < 0)
+        return 0;
+    return hole;
 }
 
 /* A STREAM or STREAM_HOLE frame (I/O thread). */
@@ -101,7 +103,18 @@ client_on_stream(RpcClient *client, RpcMessage *msg)
         rpc_message_free(msg);
         return;
     }
-    if (msg->hdr.status == RPC_STATUS_CONTINUE) {
+    if (msg->hdr.type == RPC_STREAM_HOLE &&
+        (msg->hdr.status != RPC_STATUS_CONTINUE || !st->sparse || hole_length(msg) <= 0)) {
+        /* an empty hole carries nothing; any other bad one fails the stream */
+        size_t len;
+        int64_t hole = 0;
+
+        if (!st->sparse || msg->hdr.status != RPC_STATUS_CONTINUE ||
+            rpc_stream_hole_decode(rpc_message_payload(msg, &len), len, &hole, NULL) < 0 ||
+            hole < 0)
+            st->bad_hole = true;
+        rpc_message_free(msg);
+    } else if (msg->hdr.status == RPC_STATUS_CONTINUE) {
         if (msg->hdr.type == RPC_STREAM_HOLE && st->rx.length == 0)
             st->hole_left = hole_length(msg);
         g_queue_push_tail(&st->rx, msg);
@@ -805,6 +818,10 @@ stream_failed_locked(RpcClientStream *st)
         }
         return true;
     }
+    if (st->bad_hole) {
+        err_report(VIR_ERR_RPC, "%s", "Unexpected stream hole");
+        return true;
+    }
     if (st->client->closed) {
         err_report(VIR_ERR_RPC, "%s", "stream closed: the connection to the daemon is gone");
         return true;
@@ -822,7 +839,7 @@ rpc_client_stream_readable(RpcClientStream *st)
     bool r;
 
     g_mutex_lock(&st->client->lock);
-    r = st->rx.length > 0 || st->n_ok > 0 || st->rx_error || st->client->closed;
+    r = st->rx.length > 0 || st->n_ok > 0 || st->rx_error || st->bad_hole || st->client->closed;
     g_mutex_unlock(&st->client->lock);
     return r;
 }
@@ -876,17 +893,13 @@ rpc_client_stream_send(RpcClientStream *st, const char *data, size_t len)
 int
 rpc_client_stream_send_hole(RpcClientStream *st, int64_t length, unsigned int flags)
 {
-    uint8_t buf[12];
-    uint64_t v = (uint64_t) length;
+    uint8_t buf[RPC_STREAM_HOLE_SIZE];
 
     if (!st->sparse) {
         err_report(VIR_ERR_RPC, "%s", "stream does not support holes");
         return -1;
     }
-    for (int i = 0; i < 8; i++)
-        buf[i] = (uint8_t) (v >> (56 - 8 * i));
-    for (int i = 0; i < 4; i++)
-        buf[8 + i] = (uint8_t) (flags >> (24 - 8 * i));
+    rpc_stream_hole_encode(buf, length, flags);
     return stream_send_frame(st, RPC_STREAM_HOLE, RPC_STATUS_CONTINUE, buf, sizeof(buf));
 }
 
@@ -920,11 +933,14 @@ rpc_client_stream_recv(RpcClientStream *st, char *data, size_t len, bool nonbloc
     int r;
 
     g_mutex_lock(&client->lock);
-    while (st->rx.length == 0 && st->n_ok == 0 && !st->rx_error && !client->closed &&
-           !nonblock)
+    while (st->rx.length == 0 && st->n_ok == 0 && !st->rx_error && !st->bad_hole &&
+           !client->closed && !nonblock)
         g_cond_wait(&st->cond, &client->lock);
     head = g_queue_peek_head(&st->rx);
-    if (!head) {
+    if (st->bad_hole) {
+        stream_failed_locked(st);
+        r = -1;
+    } else if (!head) {
         if (st->n_ok > 0)
             r = 0;
         else if (stream_failed_locked(st))

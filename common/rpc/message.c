@@ -484,3 +484,39 @@ rpc_message_decode_error(const RpcMessage *msg, virError *ret_err)
 {
     return rpc_message_decode(msg, (xdrproc_t) rpc_xdr_error, ret_err);
 }
+
+/**
+ * rpc_stream_hole_encode() - see message.h
+ */
+void
+rpc_stream_hole_encode(uint8_t out[RPC_STREAM_HOLE_SIZE], int64_t length, unsigned int flags)
+{
+    uint64_t v = (uint64_t) length;
+
+    for (int i = 0; i < 8; i++)
+        out[i] = (uint8_t) (v >> (56 - 8 * i));
+    for (int i = 0; i < 4; i++)
+        out[8 + i] = (uint8_t) (flags >> (24 - 8 * i));
+}
+
+/**
+ * rpc_stream_hole_decode() - see message.h
+ */
+int
+rpc_stream_hole_decode(const uint8_t *in, size_t len, int64_t *ret_length,
+                       unsigned int *ret_flags)
+{
+    uint64_t v = 0;
+    unsigned int flags = 0;
+
+    if (len != RPC_STREAM_HOLE_SIZE)
+        return -1;
+    for (int i = 0; i < 8; i++)
+        v = (v << 8) | in[i];
+    for (int i = 8; i < 12; i++)
+        flags = (flags << 8) | in[i];
+    *ret_length = (int64_t) v;
+    if (ret_flags)
+        *ret_flags = flags;
+    return 0;
+}

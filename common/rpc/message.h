@@ -96,4 +96,12 @@ RpcMessage *rpc_message_copy(const RpcMessage *msg);
 const uint8_t *rpc_message_payload(const RpcMessage *msg, size_t *ret_len);
 
 bool_t rpc_xdr_error(XDR *xdrs, virError *err);
+
+/* STREAM_HOLE payload (virNetStreamHole: hyper length, unsigned int flags). */
+#define RPC_STREAM_HOLE_SIZE 12
+void rpc_stream_hole_encode(uint8_t out[RPC_STREAM_HOLE_SIZE], int64_t length,
+                            unsigned int flags);
+/* Return: 0, or -1 when @len is not RPC_STREAM_HOLE_SIZE (nothing set). */
+int rpc_stream_hole_decode(const uint8_t *in, size_t len, int64_t *ret_length,
+                           unsigned int *ret_flags);
 void rpc_error_fill_default(virError *err);

@@ -255,8 +255,7 @@ rpc_stream_send_data(RpcStream *st, const void *data, size_t len)
 int
 rpc_stream_send_hole(RpcStream *st, int64_t length, unsigned int flags)
 {
-    uint8_t buf[12];
-    uint64_t v = (uint64_t) length;
+    uint8_t buf[RPC_STREAM_HOLE_SIZE];
 
     if (!stream_usable(st))
         return -1;
@@ -264,10 +263,7 @@ rpc_stream_send_hole(RpcStream *st, int64_t length, unsigned int flags)
         err_report(VIR_ERR_RPC, "%s", "stream does not support holes");
         return -1;
     }
-    for (int i = 0; i < 8; i++)
-        buf[i] = (uint8_t) (v >> (56 - 8 * i));
-    for (int i = 0; i < 4; i++)
-        buf[8 + i] = (uint8_t) (flags >> (24 - 8 * i));
+    rpc_stream_hole_encode(buf, length, flags);
     return stream_send(st, RPC_STREAM_HOLE, RPC_STATUS_CONTINUE, buf, sizeof(buf));
 }
 
@@ -348,16 +344,12 @@ stream_handle(RpcStream *st, RpcMessage *msg)
         int64_t hole = 0;
         unsigned int flags = 0;
 
-        if (!(st->flags & RPC_STREAM_SPARSE) || len != 12 ||
-            msg->hdr.status != RPC_STATUS_CONTINUE) {
+        if (!(st->flags & RPC_STREAM_SPARSE) || msg->hdr.status != RPC_STATUS_CONTINUE ||
+            rpc_stream_hole_decode(p, len, &hole, &flags) < 0) {
             err_report(VIR_ERR_RPC, "%s", "Unexpected stream hole");
             stream_fail_from_client(st);
             return;
         }
-        for (int i = 0; i < 8; i++)
-            hole = (int64_t) (((uint64_t) hole << 8) | p[i]);
-        for (int i = 8; i < 12; i++)
-            flags = (flags << 8) | p[i];
         if (!st->ops->recv_hole || st->ops->recv_hole(st, hole, flags, st->opaque) < 0)
             stream_fail_from_client(st);
         return;

@@ -14,13 +14,12 @@ MODVIRT_SRCDIR set. Exits 77 (skipped) when not root, or libvirtd, its QEMU
 driver or qemu-system-x86_64 is absent.
 """
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 
-SKIP = 77
+sys.path.insert(0, os.path.join(os.environ.get("MODVIRT_SRCDIR", ""), "tests", "lib"))
+from debian_libvirtd import SKIP, check, debian_libvirtd, import_libvirt_or_skip  # noqa: E402
+
 QEMU_DRIVER = "/usr/lib/x86_64-linux-gnu/libvirt/connection-driver/libvirt_driver_qemu.so"
 
 GUEST = """<domain type='qemu'>
@@ -39,48 +38,21 @@ GUEST = """<domain type='qemu'>
 </domain>"""
 
 
-def check(cond, what):
-    if not cond:
-        print("FAIL: %s" % what)
-        sys.exit(1)
-    print("ok   %s" % what)
-
-
 def main():
-    if (os.getuid() != 0 or not os.path.exists("/usr/sbin/libvirtd") or
-            not os.path.exists(QEMU_DRIVER) or not shutil.which("qemu-system-x86_64")):
-        print("needs root, Debian's libvirtd with its QEMU driver, and qemu-system-x86")
+    libvirt = import_libvirt_or_skip(QEMU_DRIVER, "/usr/bin/qemu-system-x86_64")
+    if not libvirt:
         return SKIP
-    try:
-        import libvirt
-    except ImportError:
-        print("python3-libvirt is not installed")
-        return SKIP
-    helper = os.path.join(os.environ["MODVIRT_SRCDIR"], "tests", "lib", "debian-libvirtd.sh")
-    work = tempfile.mkdtemp(prefix="mv-qemu-deb-")
-    env = dict(os.environ, DRIVERS="qemu")
-    env.pop("LD_LIBRARY_PATH", None)
-    dom = None
-    try:
-        sock = subprocess.run([helper, "start", work], env=env, check=True,
-                              capture_output=True, text=True).stdout.strip()
+    with debian_libvirtd("qemu", "mv-qemu-deb-") as (sock, _):
         conn = libvirt.open("qemu:///system?socket=" + sock)
         libvirt.registerErrorHandler(lambda ctx, err: None, None)
         libvirt.virEventRegisterDefaultImpl()
         dom = conn.createXML(GUEST, 0)
-        check(dom.isActive() == 1, "TCG guest started by Debian's QEMU driver")
-        run(libvirt, conn, dom)
-        dom.destroy()
-        dom = None
-        return 0
-    finally:
-        if dom is not None:
-            try:
-                dom.destroy()
-            except libvirt.libvirtError:
-                pass
-        subprocess.run([helper, "stop", work], env=env, capture_output=True)
-        shutil.rmtree(work, ignore_errors=True)
+        try:
+            check(dom.isActive() == 1, "TCG guest started by Debian's QEMU driver")
+            run(libvirt, conn, dom)
+        finally:
+            dom.destroy()
+    return 0
 
 
 def run(libvirt, conn, dom):

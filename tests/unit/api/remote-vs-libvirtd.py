@@ -13,43 +13,20 @@ Run with LD_LIBRARY_PATH pointing at the build's api/ directory and
 MODVIRT_SRCDIR set. Exits 77 (skipped) when not root or libvirtd is absent.
 """
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 
-SKIP = 77
-
-
-def check(cond, what):
-    if not cond:
-        print("FAIL: %s" % what)
-        sys.exit(1)
-    print("ok   %s" % what)
+sys.path.insert(0, os.path.join(os.environ.get("MODVIRT_SRCDIR", ""), "tests", "lib"))
+from debian_libvirtd import SKIP, check, debian_libvirtd, import_libvirt_or_skip  # noqa: E402
 
 
 def main():
-    if os.getuid() != 0 or not os.path.exists("/usr/sbin/libvirtd"):
-        print("needs root and Debian's libvirtd")
+    libvirt = import_libvirt_or_skip()
+    if not libvirt:
         return SKIP
-    try:
-        import libvirt
-    except ImportError:
-        print("python3-libvirt is not installed")
-        return SKIP
-    helper = os.path.join(os.environ["MODVIRT_SRCDIR"], "tests", "lib", "debian-libvirtd.sh")
-    work = tempfile.mkdtemp(prefix="mv-remote-deb-")
-    env = dict(os.environ, DRIVERS="secret")
-    env.pop("LD_LIBRARY_PATH", None)
-    try:
-        sock = subprocess.run([helper, "start", work], env=env, check=True,
-                              capture_output=True, text=True).stdout.strip()
+    with debian_libvirtd("secret", "mv-remote-deb-") as (sock, _):
         return run(libvirt, sock)
-    finally:
-        subprocess.run([helper, "stop", work], env=env, capture_output=True)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def run(libvirt, sock):
