@@ -72,7 +72,35 @@ struct RpcClientStream {
     GCond cond;
     RpcClientStreamNotify notify;
     void *notify_opaque;
+    unsigned int notifying;     /* notify calls running (I/O thread, unlocked) */
 };
+
+/* Run @st's notify with the lock dropped; a concurrent set_notify(NULL) or
+ * unregister waits for it (stream_notify_wait()). Caller holds the lock. */
+static void
+stream_notify_locked(RpcClient *client, RpcClientStream *st)
+{
+    RpcClientStreamNotify fn = st->notify;
+    void *opaque = st->notify_opaque;
+
+    if (!fn)
+        return;
+    st->notifying++;
+    g_mutex_unlock(&client->lock);
+    fn(opaque);
+    g_mutex_lock(&client->lock);
+    if (--st->notifying == 0)
+        g_cond_broadcast(&st->cond);
+}
+
+/* Caller holds the lock: wait until no notify of @st runs (not needed, and
+ * not possible, on the I/O thread that runs them). */
+static void
+stream_notify_wait(RpcClient *client, RpcClientStream *st)
+{
+    while (st->notifying > 0 && g_thread_self() != client->thread)
+        g_cond_wait(&st->cond, &client->lock);
+}
 
 /* Length of a STREAM_HOLE frame's hole (0 when malformed). */
 static int64_t
@@ -92,8 +120,6 @@ static void
 client_on_stream(RpcClient *client, RpcMessage *msg)
 {
     RpcClientStream *st;
-    RpcClientStreamNotify notify = NULL;
-    void *notify_opaque = NULL;
 
     g_mutex_lock(&client->lock);
     st = g_hash_table_lookup(client->streams, GUINT_TO_POINTER(msg->hdr.serial));
@@ -127,11 +153,8 @@ client_on_stream(RpcClient *client, RpcMessage *msg)
         rpc_message_free(msg);
     }
     g_cond_broadcast(&st->cond);
-    notify = st->notify;
-    notify_opaque = st->notify_opaque;
+    stream_notify_locked(client, st);
     g_mutex_unlock(&client->lock);
-    if (notify)
-        notify(notify_opaque);
 }
 
 static void
@@ -217,15 +240,26 @@ client_on_closed(RpcConn *conn, void *opaque)
     g_hash_table_iter_init(&it, client->streams);
     while (g_hash_table_iter_next(&it, NULL, &v))
         g_cond_broadcast(&((RpcClientStream *) v)->cond);
-    g_mutex_unlock(&client->lock);
-    /* wake event loops waiting on streams: they read the closed state */
-    g_hash_table_iter_init(&it, client->streams);
-    while (g_hash_table_iter_next(&it, NULL, &v)) {
-        RpcClientStream *st = v;
+    {
+        /* wake event loops waiting on streams: they read the closed state */
+        g_autoptr(GPtrArray) open = g_ptr_array_new();
 
-        if (st->notify)
-            st->notify(st->notify_opaque);
+        g_hash_table_iter_init(&it, client->streams);
+        while (g_hash_table_iter_next(&it, NULL, &v)) {
+            RpcClientStream *st = v;
+
+            st->notifying++;    /* keeps it from being freed meanwhile */
+            g_ptr_array_add(open, st);
+        }
+        for (guint i = 0; i < open->len; i++) {
+            RpcClientStream *st = open->pdata[i];
+
+            stream_notify_locked(client, st);
+            if (--st->notifying == 0)
+                g_cond_broadcast(&st->cond);
+        }
     }
+    g_mutex_unlock(&client->lock);
     if (client->close_cb)
         client->close_cb(client, client->close_reason, client->close_opaque);
 }
@@ -735,6 +769,7 @@ stream_unregister(RpcClientStream *st)
         st->registered = false;
     }
     st->notify = NULL;
+    stream_notify_wait(client, st);
     g_mutex_unlock(&client->lock);
 }
 
@@ -792,7 +827,7 @@ rpc_client_call_stream(RpcClientStream *st, void *args, void *ret)
 /**
  * rpc_client_stream_set_notify() - call @fn(@opaque) on the client's I/O
  * thread whenever something arrives for @st or the connection closes
- * (NULL to stop)
+ * (NULL to stop: returns once no call of the old one runs any more)
  */
 void
 rpc_client_stream_set_notify(RpcClientStream *st, RpcClientStreamNotify fn, void *opaque)
@@ -800,6 +835,8 @@ rpc_client_stream_set_notify(RpcClientStream *st, RpcClientStreamNotify fn, void
     g_mutex_lock(&st->client->lock);
     st->notify = fn;
     st->notify_opaque = opaque;
+    if (!fn)
+        stream_notify_wait(st->client, st);
     g_mutex_unlock(&st->client->lock);
 }
 
