@@ -3,7 +3,7 @@
  * serial port of an HVM guest, the virtio-serial and CCID controllers that
  * channels, consoles and smart cards imply (with the smart cards' CCID
  * addresses) and the bus of an <input> that names none. Nothing here can
- * fail; the rules that can are in domain_devices_validate_compat(). */
+ * fail; the rules that can are in domain_def_validate_compat(). */
 #include "config.h"
 
 #include <string.h>
@@ -12,6 +12,7 @@
 #include "common/util/err.h"
 #include "common/conf/domain/domain.h"
 
+/* indices in the type=, bus= and model= tables of input.c and controller.c */
 enum { INPUT_MOUSE, INPUT_TABLET, INPUT_KEYBOARD, INPUT_PASSTHROUGH, INPUT_EVDEV };
 enum { INPUT_BUS_PS2 = 1, INPUT_BUS_USB, INPUT_BUS_XEN, INPUT_BUS_PARALLELS, INPUT_BUS_VIRTIO };
 enum { USB_MODEL_NONE = 14 };
@@ -64,7 +65,7 @@ domain_devices_sync_console(DomainDevices *devs, int os_type)
             con->target_type = CHR_SERIAL_TARGET_NONE;
             con->target_port = 0;
             con->has_target_port = true;
-            devs->serials = g_new0(DomainChr *, 1);
+            devs->serials = g_renew(DomainChr *, devs->serials, 1);
             devs->serials[devs->nserials++] = con;
         } else {
             xmlmap_free(&domain_console_schema, con);
