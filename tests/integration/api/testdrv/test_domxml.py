@@ -8,7 +8,8 @@ video cards, input buses, video sizes. Errors are compared by code and
 domain only (our messages are our own words).
 
 The inputs are the tests/data/domain/compat-*.in.xml golden cases (turned
-into test-driver domains) plus the device snippets below.
+into test-driver domains), the device snippets and the general parts
+(memory, vCPUs, OS, features, CPU, clock, tuning, metadata) below.
 """
 import glob
 import os
@@ -135,6 +136,93 @@ SNIPPETS = [
 ]
 
 
+# name, everything between <uuid> and <devices/> (the parts outside <devices>)
+GENERAL = [
+    ("general-minimal",
+     '<memory>1048576</memory><os><type>hvm</type></os>'),
+    ("general-boot-order-menu",
+     "<memory unit='GiB'>1</memory><currentMemory unit='MiB'>512</currentMemory><os>"
+     "<type arch='x86_64' machine='pc'>hvm</type><boot dev='cdrom'/><boot dev='hd'/>"
+     "<bootmenu enable='yes' timeout='3000'/></os>"),
+    ("general-cpu-custom-topology",
+     "<memory>1048576</memory><vcpu placement='static' current='2'>4</vcpu><os>"
+     "<type>hvm</type></os><cpu mode='custom' match='exact'>"
+     "<model fallback='allow'>qemu64</model>"
+     "<topology sockets='2' dies='1' cores='2' threads='1'/>"
+     "<feature policy='require' name='vmx'/></cpu>"),
+    ("general-features-hyperv-kvm",
+     '<memory>1048576</memory><os><type>hvm</type></os><features><acpi/>'
+     "<apic eoi='on'/><hyperv mode='custom'><relaxed state='on'/><vapic state='on'/>"
+     "<spinlocks state='on' retries='8191'/></hyperv><kvm><hidden state='on'/></kvm>"
+     "<vmport state='off'/></features>"),
+    ("general-clock-timers",
+     '<memory>1048576</memory><os><type>hvm</type></os>'
+     "<clock offset='variable' adjustment='-3600' basis='utc'>"
+     "<timer name='rtc' tickpolicy='catchup'/><timer name='pit' tickpolicy='delay'/>"
+     "<timer name='hpet' present='no'/></clock>"),
+    ("general-numa-cells",
+     '<memory>2097152</memory><vcpu>4</vcpu><os><type>hvm</type></os><cpu><numa>'
+     "<cell id='0' cpus='0-1' memory='1048576'/>"
+     "<cell id='1' cpus='2-3' memory='1048576'/></numa></cpu>"),
+    ("general-cputune",
+     '<memory>1048576</memory><vcpu>2</vcpu><os><type>hvm</type></os><cputune>'
+     "<vcpupin vcpu='0' cpuset='0'/><emulatorpin cpuset='1'/><shares>2048</shares>"
+     '<period>100000</period><quota>-1</quota></cputune>'),
+    ("general-memtune-hugepages",
+     '<memory>1048576</memory><os><type>hvm</type></os><memtune>'
+     "<hard_limit unit='G'>2</hard_limit><soft_limit>524288</soft_limit></memtune>"
+     "<memoryBacking><hugepages><page size='2048' unit='KiB'/></hugepages>"
+     '<nosharepages/><locked/></memoryBacking>'),
+    ("general-title-metadata",
+     '<title>A title</title><description>desc &amp; more</description><metadata>'
+     "<app1:foo xmlns:app1='http://app1.org/app1/'>fooish</app1:foo></metadata>"
+     '<memory>1048576</memory><os><type>hvm</type></os>'),
+    ("general-pflash-nvram",
+     '<memory>1048576</memory><os><type>hvm</type>'
+     "<loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader>"
+     '<nvram>/var/lib/libvirt/qemu/nvram/g10_VARS.fd</nvram></os>'),
+    ("general-direct-kernel",
+     '<memory>1048576</memory><os><type>hvm</type><kernel>/boot/vmlinuz</kernel>'
+     '<initrd>/boot/initrd</initrd><cmdline>console=ttyS0</cmdline></os>'),
+    ("general-smbios-sysinfo",
+     "<memory>1048576</memory><os><type>hvm</type><smbios mode='sysinfo'/></os>"
+     "<sysinfo type='smbios'><system><entry name='manufacturer'>Fedora</entry>"
+     '</system></sysinfo>'),
+    ("general-lifecycle-pm",
+     '<memory>1048576</memory><os><type>hvm</type></os>'
+     '<on_poweroff>restart</on_poweroff><on_crash>coredump-restart</on_crash><pm>'
+     "<suspend-to-mem enabled='no'/><suspend-to-disk enabled='yes'/></pm>"),
+    ("general-cpu-host-model",
+     '<memory>1048576</memory><os><type>hvm</type></os>'
+     "<cpu mode='host-model' check='partial'/>"),
+    ("general-iothreads",
+     '<memory>1048576</memory><os><type>hvm</type></os><iothreads>2</iothreads>'
+     "<iothreadids><iothread id='1'/><iothread id='3'/></iothreadids>"),
+    ("general-container-init",
+     '<memory>1048576</memory><os><type>exe</type><init>/bin/sh</init></os>'),
+    ("general-seclabel",
+     '<memory>1048576</memory><os><type>hvm</type></os>'
+     "<seclabel type='dynamic' model='selinux' relabel='yes'/>"),
+    ("general-resource-numatune",
+     '<memory>1048576</memory><os><type>hvm</type></os><resource>'
+     '<partition>/machine</partition></resource><numatune>'
+     "<memory mode='strict' nodeset='0'/></numatune>"),
+    ("general-max-memory",
+     "<memory>1048576</memory><maxMemory slots='16' unit='KiB'>4194304</maxMemory><os>"
+     '<type>hvm</type></os>'),
+    ("general-firmware-efi",
+     "<memory>1048576</memory><os firmware='efi'><type>hvm</type></os>"),
+]
+
+GENERAL_TEMPLATE = """<domain type='test'>
+  <name>%s</name>
+  <uuid>11111111-2222-3333-4444-555555555555</uuid>
+  %s
+  <devices/>
+</domain>
+"""
+
+
 def dump(ctx, xml):
     conn = ctx.conn
     try:
@@ -160,5 +248,7 @@ def golden_check(path):
 
 
 CHECKS = [("snippet-" + n, snippet_check(n, o, d)) for n, o, d in SNIPPETS]
+CHECKS += [(n, (lambda xml: lambda ctx: dump(ctx, xml))(GENERAL_TEMPLATE % (n, body)))
+           for n, body in GENERAL]
 CHECKS += [("golden-" + os.path.basename(p)[:-len(".in.xml")], golden_check(p))
            for p in sorted(glob.glob(os.path.join(DATA, "compat-*.in.xml")))]
