@@ -9,6 +9,7 @@ libglib2.0-dev libxml2-dev libxml2-utils libjson-c-dev libtirpc-dev
 libsystemd-dev libnl-3-dev libnl-route-3-dev libpciaccess-dev nettle-dev
 libcmocka-dev libreadline-dev
 libvirt-clients python3-libvirt libvirt-dev libvirt-daemon
+libvirt-daemon-driver-qemu qemu-system-x86
 "
 
 missing=""
