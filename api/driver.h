@@ -180,12 +180,8 @@ int api_stream_watch_update(virStreamPtr st, int events);
 int api_stream_watch_remove(virStreamPtr st);
 void api_stream_watch_kick(virStreamPtr st);
 
-/* Stream event callbacks for a stream driver whose data is always at hand
- * (it never returns -2): the streamEventAddCallback, streamEventUpdateCallback
- * and streamEventRemoveCallback members of such a driver. The callback runs
- * from the application's event loop while it asks for READABLE or WRITABLE;
- * the watch keeps a reference on the stream until it is removed. */
+/* streamEventAddCallback for a stream driver whose data is always at hand
+ * (never -2): api_stream_watch_add() with no readiness function. Such a
+ * driver uses api_stream_watch_update/remove for the other two members. */
 int api_stream_ready_add_callback(virStreamPtr st, int events, virStreamEventCallback cb,
                                   void *opaque, virFreeCallback ff);
-int api_stream_ready_update_callback(virStreamPtr st, int events);
-int api_stream_ready_remove_callback(virStreamPtr st);

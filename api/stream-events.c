@@ -143,21 +143,12 @@ api_stream_watch_kick(virStreamPtr st)
 
 /* ---- always-ready streams (in-process data) ---- */
 
+/**
+ * api_stream_ready_add_callback() - see driver.h
+ */
 int
 api_stream_ready_add_callback(virStreamPtr st, int events, virStreamEventCallback cb,
                               void *opaque, virFreeCallback ff)
 {
     return api_stream_watch_add(st, events, cb, opaque, ff, NULL);
-}
-
-int
-api_stream_ready_update_callback(virStreamPtr st, int events)
-{
-    return api_stream_watch_update(st, events);
-}
-
-int
-api_stream_ready_remove_callback(virStreamPtr st)
-{
-    return api_stream_watch_remove(st);
 }

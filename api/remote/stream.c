@@ -119,12 +119,6 @@ remote_stream_event_add(virStreamPtr st, int events, virStreamEventCallback cb,
 }
 
 static int
-remote_stream_event_update(virStreamPtr st, int events)
-{
-    return api_stream_watch_update(st, events);
-}
-
-static int
 remote_stream_event_remove(virStreamPtr st)
 {
     rpc_client_stream_set_notify(rstream(st), NULL, NULL);
@@ -141,7 +135,7 @@ static const ApiStreamDriver remote_stream_driver = {
     .streamFinish = remote_stream_finish,
     .streamAbort = remote_stream_abort,
     .streamEventAddCallback = remote_stream_event_add,
-    .streamEventUpdateCallback = remote_stream_event_update,
+    .streamEventUpdateCallback = api_stream_watch_update,
     .streamEventRemoveCallback = remote_stream_event_remove,
 };
 

@@ -791,16 +791,6 @@ rpc_client_stream_unref(RpcClientStream *st)
 }
 
 /**
- * rpc_client_stream_ref() - take a reference
- */
-RpcClientStream *
-rpc_client_stream_ref(RpcClientStream *st)
-{
-    g_atomic_int_inc(&st->refs);
-    return st;
-}
-
-/**
  * rpc_client_call_stream() - make the call that opens @st
  * @args, @ret: as rpc_client_call()
  *

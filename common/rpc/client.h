@@ -68,7 +68,6 @@ typedef void (*RpcClientStreamNotify)(void *opaque);
 
 RpcClientStream *rpc_client_stream_new(RpcClient *client, const ProgramInfo *prog, int proc,
                                        bool sparse);
-RpcClientStream *rpc_client_stream_ref(RpcClientStream *st);
 void rpc_client_stream_unref(RpcClientStream *st);
 int rpc_client_call_stream(RpcClientStream *st, void *args, void *ret);
 int rpc_client_stream_send(RpcClientStream *st, const char *data, size_t len);
